@@ -4,6 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureChromium } from './setup/chromium.mjs';
+
+// The browser tests drive Debian's Chromium: install it first when it is missing.
+ensureChromium();
 
 const dir = mkdtempSync(join(tmpdir(), 'netsim-test-'));
 const reportFile = join(dir, 'report.json');
@@ -21,12 +25,15 @@ let failed = 0;
 if (existsSync(reportFile)) {
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
   for (const file of report.testResults ?? []) {
+    let failedHere = 0;
     for (const test of file.assertionResults ?? []) {
       if (test.status === 'passed') passed += 1;
-      else if (test.status === 'failed') failed += 1;
+      else if (test.status === 'failed') failedHere += 1;
     }
-    // A file that failed to load has no assertions but is still a failure.
-    if ((file.assertionResults ?? []).length === 0 && file.status === 'failed') failed += 1;
+    // A file that failed outside its tests (it did not load, or a hook threw and its
+    // tests were not run) is a failure too.
+    if (failedHere === 0 && file.status === 'failed') failedHere = 1;
+    failed += failedHere;
   }
 } else {
   failed += 1;

@@ -1,9 +1,11 @@
 // `netsim simulate [scenario-or-topology]`: the network at peak hour.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { simulate } from '../engine/simulate.ts';
+import { failoversFor, simulateWithDrc } from '../drc/failover.ts';
 import { loadInput } from '../model/read-input.ts';
 import { simulationText } from '../report/simulation-text.ts';
+import { saveCliRun } from '../store/save-cli-run.ts';
 import { ExitCode, parseList, printJson, runCommand } from './common.ts';
+import { writeReport } from './report-file.ts';
 
 export function simulateCommand(): Command {
   return new Command('simulate')
@@ -14,14 +16,29 @@ export function simulateCommand(): Command {
     .option('--json', 'print the result as one JSON object')
     .option('--top <n>', 'how many of the most utilised links to list', (v) => Number(v), 10)
     .addOption(new Option('--fail-on-overload', 'exit 1 when a link is overloaded'))
+    .option('--report <file.html>', 'also write a self-contained HTML report')
+    .option('--save', 'store the result in the run history (data/netsim.sqlite, or NETSIM_DB)')
     .action((file: string | undefined, opts: SimulateOptions) => runCommand(() => {
       const input = loadInput(file, { year: opts.year });
-      const result = simulate(input.network, {
+      const result = simulateWithDrc(input.network, {
         fail: [...input.fail, ...parseList(opts.fail)],
         scenario: input.scenario ? { name: input.scenario.name, file: input.file } : null,
+        catalogue: input.catalogue,
       });
+      if (opts.save) {
+        const saved = saveCliRun(result, { file, year: opts.year, fail: parseList(opts.fail) });
+        process.stderr.write(`saved as run ${saved.id} in ${saved.file}\n`);
+      }
+      if (opts.report) writeReport(opts.report, { kind: 'simulation', result });
       if (opts.json) printJson(result);
-      else process.stdout.write(`${simulationText(result, { topLinks: opts.top })}\n`);
+      else {
+        process.stdout.write(`${simulationText(result, { topLinks: opts.top })}\n`);
+        // The DRC takes over while the site it stands in for is down: say so.
+        for (const f of failoversFor(input.network, result.failed.sites)) {
+          process.stdout.write(`Failover: class ${f.class} goes to ${f.to} while ${f.from} ` +
+            'is down\n');
+        }
+      }
       return opts.failOnOverload && result.overloaded.length > 0 ? ExitCode.finding : ExitCode.ok;
     }));
 }
@@ -32,6 +49,8 @@ interface SimulateOptions {
   json?: boolean;
   top: number;
   failOnOverload?: boolean;
+  save?: boolean;
+  report?: string;
 }
 
 /** Parses `--year`, refusing anything but a whole year. */

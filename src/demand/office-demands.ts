@@ -1,6 +1,6 @@
-// Who sends how much to whom: each site's demand per traffic class becomes a flow
-// from the class's sink to the site (the busier direction) and one back, scaled by
-// the class's upstream ratio.
+// Who sends how much to whom: each site's demand per traffic class becomes a flow in
+// the class's busier direction (sink to site, or site to sink for `towards: sink`)
+// and one the other way, scaled by the class's upstream ratio.
 import type { Network } from '../model/network.ts';
 
 export interface Demand {
@@ -8,6 +8,8 @@ export interface Demand {
   class: string;
   /** `down` runs from the sink to the site; `up` from the site to the sink. */
   direction: 'down' | 'up';
+  /** True for the busier direction, the one the site's figure gives. */
+  primary: boolean;
   from: string;
   to: string;
   mbps: number;
@@ -21,10 +23,20 @@ export function officeDemands(network: Network): Demand[] {
     for (const [classId, mbps] of Object.entries(site.demandMbps)) {
       const cls = classes.get(classId);
       if (!cls || mbps <= 0 || cls.sink === site.id) continue;
-      out.push({ site: site.id, class: classId, direction: 'down', from: cls.sink, to: site.id, mbps });
-      const up = mbps * cls.upstreamRatio;
+      const down = cls.towards === 'office' ? mbps : mbps * cls.upstreamRatio;
+      const up = cls.towards === 'office' ? mbps * cls.upstreamRatio : mbps;
+      const primary = cls.towards === 'office' ? 'down' : 'up';
+      if (down > 0) {
+        out.push({
+          site: site.id, class: classId, direction: 'down', primary: primary === 'down',
+          from: cls.sink, to: site.id, mbps: down,
+        });
+      }
       if (up > 0) {
-        out.push({ site: site.id, class: classId, direction: 'up', from: site.id, to: cls.sink, mbps: up });
+        out.push({
+          site: site.id, class: classId, direction: 'up', primary: primary === 'up',
+          from: site.id, to: cls.sink, mbps: up,
+        });
       }
     }
   }

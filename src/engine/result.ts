@@ -54,10 +54,14 @@ export interface UnroutedDemand {
   site: string;
   class: string;
   direction: 'down' | 'up';
+  /** The busier direction, the one the site's demand figure gives. */
+  primary: boolean;
   mbps: number;
   /** `lost`: an end is itself down; `unrouted`: both ends up, no path between. */
   reason: 'lost' | 'unrouted';
 }
+
+import type { ServersSummary } from '../servers/summary.ts';
 
 export interface SimulationResult {
   schemaVersion: number;
@@ -72,6 +76,9 @@ export interface SimulationResult {
   demand: {
     totalMbps: number;
     targetMbps: number | null;
+    /** The classes the target counts, and their demand: what compares with the target. */
+    targetClasses: string[];
+    targetScopeMbps: number;
     /** Offices with demand above zero. */
     offices: number;
     officesTotal: number;
@@ -90,4 +97,6 @@ export interface SimulationResult {
   /** Demand from or to a site that is itself down. */
   lostMbps: number;
   unrouted: UnroutedDemand[];
+  /** The application servers that year, when the topology names a catalogue. */
+  servers: ServersSummary | null;
 }

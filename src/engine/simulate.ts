@@ -5,6 +5,8 @@ import {
   resolveFailure, sharedRiskGroups, type ResolvedFailure, type SharedRiskGroup,
 } from '../failure/failure-set.ts';
 import type { Network } from '../model/network.ts';
+import type { Catalogue } from '../servers/catalogue-schema.ts';
+import { serversSummary } from '../servers/summary.ts';
 import {
   compileNetwork, emptyMask, type CompiledNetwork, type FailureMask,
 } from '../routing/compiled-network.ts';
@@ -29,6 +31,8 @@ export interface SimulateOptions {
   /** Where `fail` came from, for error messages. */
   failSource?: string;
   scenario?: { name: string; file: string } | null;
+  /** The application catalogue, for the result's `servers` figures. */
+  catalogue?: Catalogue | null;
 }
 
 /** Compiles the network and its demands once, for any number of evaluations. */
@@ -53,7 +57,9 @@ export function prepareNetwork(network: Network): PreparedNetwork {
 export function simulate(network: Network, options: SimulateOptions = {}): SimulationResult {
   const prepared = prepareNetwork(network);
   const failure = resolveFailure(network, options.fail ?? [], options.failSource, prepared.groups);
-  return evaluate(prepared, failure, options.scenario ?? null);
+  const result = evaluate(prepared, failure, options.scenario ?? null);
+  if (options.catalogue) result.servers = serversSummary(options.catalogue, network.year);
+  return result;
 }
 
 /** Builds the mask for a resolved failure. */
@@ -94,6 +100,8 @@ export function evaluate(
     for (const [cls, mbps] of Object.entries(site.byClass)) byClass[cls] = (byClass[cls] ?? 0) + mbps;
   }
   for (const cls of Object.keys(byClass)) byClass[cls] = round6(byClass[cls]);
+  const targetClasses = network.targets.classes ?? network.classes.map((c) => c.id);
+  const targetScopeMbps = round6(sum(targetClasses.map((c) => byClass[c] ?? 0)));
 
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
@@ -107,6 +115,8 @@ export function evaluate(
     demand: {
       totalMbps: round6(totalMbps),
       targetMbps: network.targets.totalDemandMbps,
+      targetClasses,
+      targetScopeMbps,
       offices,
       officesTotal: sites.filter((s) => s.office).length,
       byClass,
@@ -121,6 +131,7 @@ export function evaluate(
     unroutedMbps: round6(sum(unrouted.filter((u) => u.reason === 'unrouted').map((u) => u.mbps))),
     lostMbps: round6(sum(unrouted.filter((u) => u.reason === 'lost').map((u) => u.mbps))),
     unrouted,
+    servers: null,
   };
 }
 
@@ -154,7 +165,8 @@ function unroutedDemands(
     const endDown = mask.nodeDown[compiled.nodeIndex.get(d.from)!] === 1 ||
       mask.nodeDown[compiled.nodeIndex.get(d.to)!] === 1;
     out.push({
-      site: d.site, class: d.class, direction: d.direction, mbps: round6(d.mbps),
+      site: d.site, class: d.class, direction: d.direction, primary: d.primary,
+      mbps: round6(d.mbps),
       reason: endDown ? 'lost' : 'unrouted',
     });
   });
@@ -166,7 +178,7 @@ function siteDemands(
 ): SiteDemand[] {
   const missed = new Map<string, number>();
   for (const u of unrouted) {
-    if (u.direction === 'down') missed.set(u.site, (missed.get(u.site) ?? 0) + u.mbps);
+    if (u.primary) missed.set(u.site, (missed.get(u.site) ?? 0) + u.mbps);
   }
   const hit = new Set(unrouted.map((u) => u.site));
   return network.sites.map((site) => {

@@ -3,6 +3,7 @@
 import { InputError, InputErrorCode, type InputIssue } from '../model/errors.ts';
 import type { Network } from '../model/network.ts';
 
+/** Elements that fail together. */
 export interface SharedRiskGroup {
   id: string;
   /** Written in the topology (`srlg` tags), or derived from it (VPNs over one uplink). */
@@ -31,8 +32,12 @@ export function sharedRiskGroups(network: Network): SharedRiskGroup[] {
     if (!g) groups.set(id, (g = { id, origin, links: [], sites: [] }));
     return g;
   };
-  for (const link of network.links) for (const tag of link.srlg) group(tag, 'topology').links.push(link.id);
-  for (const site of network.sites) for (const tag of site.srlg) group(tag, 'topology').sites.push(site.id);
+  for (const link of network.links) {
+    for (const tag of link.srlg) group(tag, 'topology').links.push(link.id);
+  }
+  for (const site of network.sites) {
+    for (const tag of site.srlg) group(tag, 'topology').sites.push(site.id);
+  }
 
   const uplinkLink = new Map(network.uplinks.map((u) => [u.id, u.link]));
   for (const uplink of network.uplinks) {
@@ -73,7 +78,8 @@ export function resolveFailure(
         path: `[${i}]`,
         message: kind === 'unknown'
           ? `expected a link, site or shared-risk group id, got "${raw}"`
-          : `"${raw}" names more than one of link, site and group: prefix it with link:, site: or group:`,
+          : `"${raw}" names more than one of link, site and group: prefix it with ` +
+            'link:, site: or group:',
         received: raw,
       });
       return;
@@ -101,7 +107,8 @@ function classify(
   const prefixed = /^(link|site|group):(.+)$/.exec(raw);
   if (prefixed) {
     const [, kind, id] = prefixed as unknown as [string, 'link' | 'site' | 'group', string];
-    const known = kind === 'link' ? links.has(id) : kind === 'site' ? sites.has(id) : groups.has(id);
+    const known = kind === 'link' ? links.has(id)
+      : kind === 'site' ? sites.has(id) : groups.has(id);
     // A derived group id itself starts with "via:", so "group:via:x" is the way to name it.
     return { kind: known ? kind : 'unknown', id };
   }

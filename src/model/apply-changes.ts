@@ -2,20 +2,38 @@
 // result again, so that no scenario can produce a network the loader would refuse.
 import { InputError, InputErrorCode, type InputIssue } from './errors.ts';
 import { validateTopology } from './load-topology.ts';
-import type { Change, Scenario } from './scenario-schema.ts';
+import type { Change, RoadmapEvent, Scenario } from './scenario-schema.ts';
 import type { Topology } from './topology-schema.ts';
 
-/** The changes in force in a year: the scenario's own, then events up to that year. */
-export function changesForYear(scenario: Scenario, year: number): Array<{ change: Change; path: string }> {
-  const out = scenario.changes.map((change, i) => ({ change, path: `changes[${i}]` }));
+/** One change in force, where it stands, and the roadmap event it belongs to. */
+export interface ChangeInForce {
+  change: Change;
+  path: string;
+  event?: RoadmapEvent;
+}
+
+/**
+ * The changes in force in a year, in the order they apply: what the scenario extends
+ * first (its changes, then its events up to the year), then the scenario's own.
+ */
+export function changesForYear(scenario: Scenario, year: number): ChangeInForce[] {
+  const inherited = scenario.base ? changesForYear(scenario.base, year)
+    .map((c) => ({ ...c, path: `(extended scenario) ${c.path}` })) : [];
+  const own: ChangeInForce[] = scenario.changes.map((change, i) => ({ change, path: `changes[${i}]` }));
   const events = scenario.events
     .map((event, i) => ({ event, i }))
     .filter(({ event }) => event.year <= year)
     .sort((p, q) => p.event.year - q.event.year || p.i - q.i);
   for (const { event, i } of events) {
-    event.changes.forEach((change, j) => out.push({ change, path: `events[${i}].changes[${j}]` }));
+    event.changes.forEach((change, j) =>
+      own.push({ change, path: `events[${i}].changes[${j}]`, event }));
   }
-  return out;
+  return [...inherited, ...own];
+}
+
+/** Every roadmap event of a scenario and of those it extends, in order. */
+export function allEvents(scenario: Scenario): RoadmapEvent[] {
+  return [...(scenario.base ? allEvents(scenario.base) : []), ...scenario.events];
 }
 
 /**
@@ -25,7 +43,7 @@ export function changesForYear(scenario: Scenario, year: number): Array<{ change
  */
 export function applyChanges(
   topology: Topology,
-  changes: ReadonlyArray<{ change: Change; path: string }>,
+  changes: readonly ChangeInForce[],
   file: string,
   extraRules: Record<string, string> = {},
 ): Topology {
@@ -76,6 +94,17 @@ export function applyChanges(
         if (change.demandMbps !== undefined) {
           site.demandMbps = { ...site.demandMbps, ...change.demandMbps };
         }
+        if (change.units !== undefined) site.units = { ...site.units, ...change.units };
+        break;
+      }
+      case 'set-class': {
+        const cls = t.trafficClasses.find((c) => c.id === change.id);
+        if (!cls) {
+          missing(path, 'traffic class', change.id);
+          break;
+        }
+        const { op: _op, id: _id, ...fields } = change;
+        Object.assign(cls, definedOnly(fields));
         break;
       }
       case 'scale-demand':
@@ -87,6 +116,16 @@ export function applyChanges(
       case 'add-cluster':
         t.clusters.push(change.cluster);
         break;
+      case 'set-cluster': {
+        const cluster = t.clusters.find((c) => c.id === change.id);
+        if (!cluster) {
+          missing(path, 'cluster', change.id);
+          break;
+        }
+        if (change.hub !== undefined) cluster.hub = change.hub;
+        if (change.uplink !== undefined) cluster.uplink = change.uplink;
+        break;
+      }
       case 'restore':
         change.ids.forEach((id, i) => {
           const site = topology.sites.find((s) => s.id === id);

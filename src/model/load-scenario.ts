@@ -26,18 +26,20 @@ export function looksLikeScenario(data: unknown): boolean {
   return !('sites' in record) && ('topology' in record || 'extends' in record);
 }
 
-/** A scenario whose `extends` chain has been folded into one. */
+/**
+ * A scenario on top of the one it extends: the topology, year, growth, rules and
+ * failures are inherited unless given again; the changes and events stay in layers
+ * (see changesForYear) so that this scenario's apply after the base's.
+ */
 export function mergeScenarios(base: Scenario, own: Scenario): Scenario {
   return {
-    ...base,
     ...own,
     topology: own.topology ?? base.topology,
     year: own.year ?? base.year,
     growth: { ...base.growth, ...own.growth },
     rules: { ...base.rules, ...own.rules },
-    changes: [...base.changes, ...own.changes],
-    events: [...base.events, ...own.events],
     fail: own.fail ?? base.fail,
     extends: undefined,
+    base,
   };
 }

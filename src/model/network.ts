@@ -37,6 +37,8 @@ export interface NetworkClass {
   id: string;
   name: string;
   sink: string;
+  /** The busier direction, which the demand figures give. */
+  towards: 'office' | 'sink';
   upstreamRatio: number;
   growthPerYear: number;
 }
@@ -51,15 +53,52 @@ export interface Network {
   clusters: Cluster[];
   classes: NetworkClass[];
   uplinks: Array<{ id: string; link: string; isp: string }>;
-  targets: { totalDemandMbps: number | null; offices: number | null };
+  targets: {
+    totalDemandMbps: number | null;
+    /** The classes the demand target counts; null for all. */
+    classes: string[] | null;
+    offices: number | null;
+  };
   /** The topology it was resolved from, for faces that show provenance. */
   topology: Topology;
 }
 
+/** Demand on top of the sites' own figures, for one year (application roll-out). */
+export interface AddedDemand {
+  site: string;
+  class: string;
+  mbps: number;
+}
+
 export interface ResolveOptions {
   year?: number;
+  /** Demand added as given (not grown): traffic of applications live by the year. */
+  addedDemand?: readonly AddedDemand[];
   /** Growth per class overriding the topology's, as a fraction a year. */
   growth?: Record<string, number>;
+}
+
+/**
+ * A site's demand per class: its Mbps figures, plus units x the class's Mbps per
+ * unit, grown to the year.
+ */
+function siteDemand(
+  site: Topology['sites'][number],
+  perUnit: Map<string, number>,
+  factor: Map<string, number>,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [cls, f] of Object.entries(site.demandMbps ?? {})) out[cls] = valueOf(f);
+  for (const [cls, f] of Object.entries(site.units ?? {})) {
+    out[cls] = (out[cls] ?? 0) + valueOf(f) * (perUnit.get(cls) ?? 0);
+  }
+  for (const cls of Object.keys(out)) out[cls] *= factor.get(cls) ?? 1;
+  return out;
+}
+
+function addTo(demand: Record<string, number>, extra: Record<string, number> | undefined) {
+  for (const [cls, mbps] of Object.entries(extra ?? {})) demand[cls] = (demand[cls] ?? 0) + mbps;
+  return demand;
 }
 
 /** Resolves a topology into the network of one year (the base year by default). */
@@ -71,11 +110,19 @@ export function resolveNetwork(topology: Topology, options: ResolveOptions = {})
     id: c.id,
     name: c.name,
     sink: c.sink,
+    towards: c.towards ?? 'office',
     upstreamRatio: valueOf(c.upstreamRatio) ?? 0,
     growthPerYear: options.growth?.[c.id] ?? valueOf(c.growthPerYear) ?? 0,
   }));
   const factor = new Map(classes.map((c) => [c.id, (1 + c.growthPerYear) ** elapsed]));
+  const perUnit = new Map(topology.trafficClasses.map((c) => [c.id, valueOf(c.perUnitMbps) ?? 0]));
 
+  const added = new Map<string, Record<string, number>>();
+  for (const d of options.addedDemand ?? []) {
+    const bySite = added.get(d.site) ?? {};
+    bySite[d.class] = (bySite[d.class] ?? 0) + d.mbps;
+    added.set(d.site, bySite);
+  }
   const sites: NetworkSite[] = topology.sites.map((s) => ({
     id: s.id,
     name: s.name,
@@ -83,9 +130,7 @@ export function resolveNetwork(topology: Topology, options: ResolveOptions = {})
     cluster: s.cluster ?? null,
     roles: s.roles ?? [],
     office: isOffice(s),
-    demandMbps: Object.fromEntries(
-      Object.entries(s.demandMbps ?? {}).map(([cls, f]) => [cls, valueOf(f) * (factor.get(cls) ?? 1)]),
-    ),
+    demandMbps: addTo(siteDemand(s, perUnit, factor), added.get(s.id)),
     srlg: s.srlg ?? [],
     x: s.x ?? null,
     y: s.y ?? null,
@@ -121,6 +166,7 @@ export function resolveNetwork(topology: Topology, options: ResolveOptions = {})
     uplinks: topology.uplinks,
     targets: {
       totalDemandMbps: valueOf(topology.targets?.totalDemandMbps) ?? null,
+      classes: topology.targets?.classes ?? null,
       offices: topology.targets?.offices ?? null,
     },
     topology,

@@ -29,6 +29,7 @@ export const ChangeSchema = z.discriminatedUnion('op', [
     id: Id,
     cluster: Id.optional(),
     demandMbps: z.record(Id, figure(nonNegative)).optional(),
+    units: z.record(Id, figure(nonNegative)).optional(),
   }),
   z.strictObject({
     op: z.literal('scale-demand'),
@@ -37,7 +38,15 @@ export const ChangeSchema = z.discriminatedUnion('op', [
     classes: z.array(Id).optional(),
   }),
   z.strictObject({ op: z.literal('add-class'), class: TrafficClassSchema }),
+  z.strictObject({
+    op: z.literal('set-class'),
+    id: Id,
+    perUnitMbps: figure(nonNegative).optional(),
+    upstreamRatio: figure(nonNegative).optional(),
+    growthPerYear: figure(z.number().min(-0.99).max(10)).optional(),
+  }),
   z.strictObject({ op: z.literal('add-cluster'), cluster: ClusterSchema }),
+  z.strictObject({ op: z.literal('set-cluster'), id: Id, hub: Id.optional(), uplink: Id.optional() }),
   /** Brings back links or sites as the topology file wrote them (after a removal). */
   z.strictObject({ op: z.literal('restore'), ids: z.array(Id).min(1) }),
 ]);
@@ -76,4 +85,8 @@ export const ScenarioSchema = z.strictObject({
   message: 'expected a "topology" path or an "extends" path',
   path: ['topology'],
 });
-export type Scenario = z.output<typeof ScenarioSchema>;
+/**
+ * A scenario as loaded: with `base`, the scenario it extends (itself loaded), whose
+ * changes and events apply first in every year.
+ */
+export type Scenario = z.output<typeof ScenarioSchema> & { base?: Scenario };

@@ -37,10 +37,12 @@ export function checkTopologyReferences(data: unknown): InputIssue[] {
         `office "${site.id}" (${site.kind}) must belong to a cluster; only ` +
         `${[...CLUSTERLESS_KINDS].join(', ')} offices may stand outside one`);
     }
-    const demand = isRecord(site.demandMbps) ? site.demandMbps : {};
-    for (const cls of Object.keys(demand)) {
-      if (!classIds.has(cls)) {
-        add(`sites[${i}].demandMbps.${cls}`, `traffic class "${cls}" is not defined in trafficClasses`, cls);
+    for (const field of ['demandMbps', 'units'] as const) {
+      const demand = isRecord(site[field]) ? site[field] : {};
+      for (const cls of Object.keys(demand)) {
+        if (!classIds.has(cls)) {
+          add(`sites[${i}].${field}.${cls}`, `traffic class "${cls}" is not defined in trafficClasses`, cls);
+        }
       }
     }
   });
@@ -72,11 +74,17 @@ export function checkTopologyReferences(data: unknown): InputIssue[] {
   t.trafficClasses.forEach((cls, i) => {
     if (typeof cls.sink === 'string') needSite(`trafficClasses[${i}].sink`, cls.sink, 'sink');
   });
+  const appClass = isRecord(t.applications) ? t.applications.class : undefined;
+  if (typeof appClass === 'string' && !classIds.has(appClass)) {
+    add('applications.class', `traffic class "${appClass}" is not defined in trafficClasses`, appClass);
+  }
   t.uplinks.forEach((uplink, i) => {
     if (typeof uplink.link === 'string' && !linkIds.has(uplink.link)) {
       add(`uplinks[${i}].link`, `link "${uplink.link}" is not defined in links`, uplink.link);
     }
   });
+
+  checkDrcReferences(t, add);
 
   for (const { path, rule } of estimateRules(t)) {
     if (!ruleIds.has(rule)) add(`${path}.rule`, `rule "${rule}" is not defined in rules`, rule);
@@ -88,6 +96,87 @@ export function checkTopologyReferences(data: unknown): InputIssue[] {
 export function isOffice(site: Pick<Site, 'kind' | 'office'> | LooseSite): boolean {
   if (typeof site.office === 'boolean') return site.office;
   return typeof site.kind === 'string' && OFFICE_KINDS.has(site.kind);
+}
+
+/**
+ * A DRC block must name a site to stand in for, classes that sink there, its own link,
+ * and a replication class it does not also give a demand for.
+ */
+function checkDrcReferences(
+  t: LooseTopology,
+  add: (path: string, message: string, received?: string) => void,
+): void {
+  const siteIds = new Set(t.sites.map((s) => s.id).filter((id) => typeof id === 'string'));
+  const sinkOf = new Map(t.trafficClasses.map((c) => [c.id, c.sink]));
+  const standIns = new Map<string, number>();
+
+  t.sites.forEach((site, i) => {
+    if (!isRecord(site.drc)) return;
+    const drc = site.drc;
+    const at = `sites[${i}].drc`;
+    const target = drc.standsInFor;
+    if (typeof target === 'string') {
+      if (!siteIds.has(target)) {
+        add(`${at}.standsInFor`, `site "${target}" is not a site in this topology`, target);
+      } else if (target === site.id) {
+        add(`${at}.standsInFor`, `a DRC cannot stand in for itself`, target);
+      }
+      const first = standIns.get(target);
+      if (first !== undefined) {
+        add(`${at}.standsInFor`,
+          `"${target}" already has a DRC (sites[${first}]); expected one at most`, target);
+      } else {
+        standIns.set(target, i);
+      }
+    }
+
+    const needSinkAtTarget = (path: string, cls: unknown) => {
+      if (typeof cls !== 'string') return;
+      if (!sinkOf.has(cls)) {
+        add(path, `traffic class "${cls}" is not defined in trafficClasses`, cls);
+      } else if (typeof target === 'string' && sinkOf.get(cls) !== target) {
+        add(path, `expected a class whose sink is "${target}", got "${cls}" ` +
+          `(sink "${String(sinkOf.get(cls))}")`, cls);
+      }
+    };
+    (Array.isArray(drc.classes) ? drc.classes : [])
+      .forEach((cls, j) => needSinkAtTarget(`${at}.classes[${j}]`, cls));
+
+    const replication = isRecord(drc.replication) ? drc.replication : {};
+    needSinkAtTarget(`${at}.replication.class`, replication.class);
+    const demand = isRecord(site.demandMbps) ? site.demandMbps : {};
+    if (typeof replication.class === 'string' && replication.class in demand) {
+      add(`sites[${i}].demandMbps.${replication.class}`,
+        `the demand of class "${replication.class}" is computed from ` +
+        `drc.replication.changeGiBPerDay; expected no figure here`, replication.class);
+    }
+
+    if (typeof drc.link === 'string') {
+      const link = t.links.find((l) => l.id === drc.link);
+      if (!link) {
+        add(`${at}.link`, `link "${drc.link}" is not defined in links`, drc.link);
+      } else if (link.a !== site.id && link.b !== site.id) {
+        add(`${at}.link`, `expected a link with an end at "${String(site.id)}", ` +
+          `got "${drc.link}" (${String(link.a)} - ${String(link.b)})`, drc.link);
+      }
+    }
+    (Array.isArray(drc.firstOffices) ? drc.firstOffices : []).forEach((id, j) => {
+      if (typeof id === 'string' && !siteIds.has(id)) {
+        add(`${at}.firstOffices[${j}]`, `site "${id}" is not a site in this topology`, id);
+      }
+    });
+
+    let previous = 0;
+    (Array.isArray(drc.recovery) ? drc.recovery : []).forEach((cls, j) => {
+      const max = isRecord(cls) ? cls.maxPriority : undefined;
+      if (typeof max !== 'number') return;
+      if (max <= previous) {
+        add(`${at}.recovery[${j}].maxPriority`,
+          `expected a priority above the previous class's ${previous}, got ${max}`);
+      }
+      previous = max;
+    });
+  });
 }
 
 function needsCluster(site: LooseSite): boolean {
@@ -133,11 +222,12 @@ function* estimateRules(value: unknown, path = ''): Generator<{ path: string; ru
 
 type LooseRecord = Record<string, unknown>;
 type LooseSite = { id?: unknown; kind?: SiteKind; office?: boolean; cluster?: unknown;
-  demandMbps?: unknown };
+  demandMbps?: unknown; units?: unknown; drc?: unknown };
 interface LooseTopology {
   backbone?: unknown;
   rules?: unknown;
   media?: unknown;
+  applications?: unknown;
   sites: LooseSite[];
   links: Array<{ id?: unknown; a?: unknown; b?: unknown; via?: unknown; medium?: unknown;
     capacityMbps?: unknown }>;
@@ -159,6 +249,7 @@ function loose(data: unknown): LooseTopology {
     backbone: t.backbone,
     rules: t.rules,
     media: isRecord(t.media) ? t.media : undefined,
+    applications: t.applications,
     sites: list(t.sites) as LooseSite[],
     links: list(t.links),
     clusters: list(t.clusters),

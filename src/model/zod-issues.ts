@@ -40,7 +40,7 @@ function collect(issue: z.core.$ZodIssue, prefix: PropertyKey[], out: InputIssue
 function expectedOf(issue: z.core.$ZodIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.expected === 'number' ? 'a number' : `a ${issue.expected}`;
+      return `${/^[aeiou]/.test(issue.expected) ? 'an' : 'a'} ${issue.expected}`;
     case 'too_small':
       if (issue.origin === 'number') {
         if (issue.minimum === 0 && !issue.inclusive) return 'a positive number';

@@ -23,7 +23,9 @@ export function simulationText(r: SimulationResult, options: TextOptions = {}): 
   out.push(`Demand   ${fixed(r.demand.totalMbps)} Mbps from ${r.demand.offices} of ` +
     `${r.demand.officesTotal} offices (${classes})`);
   if (target !== null) {
-    out.push(`Target   ${fixed(target)} Mbps: demand is ${percent(r.demand.totalMbps / target)} of it`);
+    const scope = r.demand.targetClasses.join(' + ');
+    out.push(`Target   ${fixed(target)} Mbps for ${scope}: ${fixed(r.demand.targetScopeMbps)} Mbps, ` +
+      `${percent(r.demand.targetScopeMbps / target)} of it`);
   }
   out.push(`Unrouted ${fixed(r.unroutedMbps)} Mbps` +
     (r.lostMbps > 0 ? `, lost at failed sites ${fixed(r.lostMbps)} Mbps` : '') +
@@ -55,6 +57,15 @@ export function simulationText(r: SimulationResult, options: TextOptions = {}): 
     { header: 'load b>a', value: (l) => fixed(l.loadMbps.reverse), right: true },
     { header: 'utilisation', value: (l) => (l.down ? 'down' : percent(l.utilization)), right: true },
   ]));
+
+  if (r.servers) {
+    const s = r.servers;
+    const u = s.utilisation;
+    out.push('', `Servers  ${s.tiersLive} application tiers live on ${s.servers} server(s); ` +
+      `cores ${percent(u.cores)}, memory ${percent(u.memory)}, storage ${percent(u.storage)}; ` +
+      `${s.serversNeeded ?? 'no number of'} needed under target` +
+      (s.planRunsOutYear ? `; the plan's ${s.planServers} run out in ${s.planRunsOutYear}` : ''));
+  }
 
   out.push('');
   out.push(r.overloaded.length === 0

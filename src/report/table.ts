@@ -26,3 +26,8 @@ export function fixed(x: number, digits = 1): string {
 export function percent(x: number): string {
   return `${(x * 100).toFixed(1)}%`;
 }
+
+/** Rupiah with thousands separators: 164400000 -> "Rp 164,400,000". */
+export function rupiah(x: number): string {
+  return `Rp ${Math.round(x).toLocaleString('en-US')}`;
+}

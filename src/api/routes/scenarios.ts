@@ -1,0 +1,106 @@
+// Scenario routes: list, read (parsed and raw YAML), save an edited file, and the
+// network of a scenario's year as the page draws it.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { InputError } from '../../model/errors.ts';
+import type { ApiContext } from '../context.ts';
+import { errorBody } from '../error-handler.ts';
+import { networkView } from '../network-view.ts';
+import { saveScenario } from '../save-scenario.ts';
+import {
+  errorResponses, IdParams, NetworkViewSchema, PutScenarioBody, ScenarioDetail,
+  ScenarioSummary, YearQuery,
+} from '../schemas.ts';
+import type { WorkspaceFile } from '../workspace.ts';
+
+/** Registers the /api/scenarios routes. */
+export function scenarioRoutes(ctx: ApiContext) {
+  return async (app: FastifyInstance) => {
+    const r = app.withTypeProvider<ZodTypeProvider>();
+
+    r.get('/api/scenarios', {
+      schema: {
+        tags: ['scenarios'],
+        summary: 'Every scenario in the scenarios folder, with its years',
+        response: { 200: z.object({ scenarios: z.array(ScenarioSummary) }) },
+      },
+    }, async () => ({
+      scenarios: ctx.workspace.list('scenario').map((file) => summarise(ctx, file)),
+    }));
+
+    r.get('/api/scenarios/:id', {
+      schema: {
+        tags: ['scenarios'],
+        summary: 'One scenario: parsed, and its YAML as written',
+        params: IdParams,
+        response: { 200: ScenarioDetail, ...errorResponses },
+      },
+    }, async (request) => {
+      const file = ctx.workspace.find('scenario', request.params.id);
+      const { scenario } = ctx.workspace.parseScenarioFile(file);
+      return {
+        ...summarise(ctx, file),
+        yaml: ctx.workspace.readText(file),
+        scenario: scenario as Record<string, unknown> | null,
+      };
+    });
+
+    r.put('/api/scenarios/:id', {
+      bodyLimit: 2 * 1024 * 1024,
+      schema: {
+        tags: ['scenarios'],
+        summary: 'Save a scenario (validated whole; the previous version is kept)',
+        params: IdParams,
+        body: PutScenarioBody,
+        response: {
+          200: z.object({ id: z.string(), file: z.string(), created: z.boolean(),
+            previous: z.string().nullable() }),
+          201: z.object({ id: z.string(), file: z.string(), created: z.boolean(),
+            previous: z.string().nullable() }),
+          ...errorResponses,
+        },
+      },
+    }, async (request, reply) => {
+      const saved = await saveScenario(ctx.workspace, request.params.id, request.body.yaml);
+      request.log.info({ scenario: saved.id, previous: saved.previous }, 'scenario saved');
+      return reply.code(saved.created ? 201 : 200).send(saved);
+    });
+
+    r.get('/api/scenarios/:id/network', {
+      schema: {
+        tags: ['scenarios'],
+        summary: 'The network of a scenario in a year: sites, links, clusters, groups',
+        params: IdParams,
+        querystring: YearQuery,
+        response: { 200: NetworkViewSchema, ...errorResponses },
+      },
+    }, async (request) => networkView(ctx.loader.load({
+      scenario: request.params.id, year: request.query.year,
+    })));
+  };
+}
+
+/** A scenario's name and years, or the error that keeps it from loading. */
+function summarise(ctx: ApiContext, file: WorkspaceFile) {
+  const { scenario, error } = ctx.workspace.parseScenarioFile(file);
+  let years: { min: number; max: number } | null = null;
+  let loadError: InputError | null = error;
+  if (scenario) {
+    try {
+      years = ctx.loader.load({ scenario: file.id }).years;
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      loadError = err;
+    }
+  }
+  return {
+    id: file.id,
+    file: file.file,
+    name: scenario?.name ?? null,
+    description: scenario?.description ?? null,
+    year: scenario?.year ?? null,
+    years,
+    error: loadError ? errorBody(loadError) : null,
+  };
+}

@@ -1,0 +1,75 @@
+// `netsim serve`: the web page and the API on http://127.0.0.1:8080 (HOST, PORT override).
+import { Command } from 'commander';
+import { buildServer } from '../api/server.ts';
+import { listenOptions } from '../api/listen-options.ts';
+import { InputError } from '../model/errors.ts';
+import { defaultStorePath } from '../store/run-store.ts';
+import { ExitCode } from './common.ts';
+
+/** How long in-flight requests get to finish after SIGINT or SIGTERM. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('serve the web page and the API (http://127.0.0.1:8080; HOST and PORT override)')
+    .option('--no-history', 'keep no run history (default: data/netsim.sqlite, or NETSIM_DB)')
+    .action(async (opts: { history: boolean }) => {
+      let listen;
+      try {
+        listen = listenOptions();
+      } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        process.stderr.write(`error ${err.code}\n${err.message}\n`);
+        process.exitCode = ExitCode.badInput;
+        return;
+      }
+
+      // Logs go to stderr, as every command's messages do; pino writes an object first.
+      const app = await buildServer({
+        logger: { level: process.env.LOG_LEVEL ?? 'info', stream: process.stderr },
+        store: opts.history ? defaultStorePath() : null,
+      });
+      try {
+        await app.listen(listen);
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        app.log.error({ err, ...listen }, code === 'EADDRINUSE'
+          ? 'address in use: set PORT (or HOST) to another' : 'cannot listen');
+        await app.close();
+        process.exitCode = ExitCode.badInput;
+        return;
+      }
+      stopOnSignals(app.close.bind(app), (msg, extra) => app.log.info(extra ?? {}, msg));
+    });
+}
+
+/** First SIGINT/SIGTERM: finish in-flight work and close; a second one, or the grace
+ *  period running out, ends the process at once. */
+function stopOnSignals(
+  close: () => Promise<unknown>,
+  log: (msg: string, extra?: Record<string, unknown>) => void,
+): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log('second signal: exiting now', { signal });
+      process.exit(ExitCode.internal);
+    }
+    stopping = true;
+    log('shutting down', { signal, graceMs: SHUTDOWN_GRACE_MS });
+    const timer = setTimeout(() => {
+      log('grace period over: exiting', { graceMs: SHUTDOWN_GRACE_MS });
+      process.exit(ExitCode.internal);
+    }, SHUTDOWN_GRACE_MS);
+    timer.unref();
+    close().then(() => {
+      log('server closed');
+      process.exitCode = ExitCode.ok;
+    }, (err: unknown) => {
+      log('close failed', { err });
+      process.exitCode = ExitCode.internal;
+    });
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
