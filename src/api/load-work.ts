@@ -1,7 +1,7 @@
 // From a request's "work" (a scenario or topology, a year, extra changes) to the
 // network the engine runs on, kept in a small cache keyed on the files' change stamp.
 import { prepareWithDrc } from '../drc/failover.ts';
-import type { PreparedNetwork } from '../engine/simulate.ts';
+import type { PreparedNetwork } from '../engine/evaluate.ts';
 import { applyChanges, changesForYear } from '../model/apply-changes.ts';
 import { resolveNetwork, type Network } from '../model/network.ts';
 import { applicationDemand, loadInput, type LoadedInput } from '../model/read-input.ts';

@@ -1,6 +1,6 @@
 // Runs the engine on loaded work under a failure: the same call `netsim simulate`
 // makes (the DRC takes over while the data centre is down), so the figures agree.
-import { simulateWithDrc } from '../drc/failover.ts';
+import { simulate } from '../engine/simulate.ts';
 import type { SimulationResult } from '../engine/result.ts';
 import { resolveFailure, sharedRiskGroups } from '../failure/failure-set.ts';
 import { InputError } from '../model/errors.ts';
@@ -20,7 +20,7 @@ export function simulateWork(loaded: LoadedWork, fail: readonly string[] = []): 
       ...i, path: `fail${i.path}`,
     })));
   }
-  return simulateWithDrc(network, {
+  return simulate(network, {
     fail: [...input.fail, ...fail],
     scenario: loaded.scenarioRef,
     catalogue: input.catalogue,

@@ -1,6 +1,8 @@
 // Planning: for each year of a scenario, the circuit size of every ISP uplink,
 // cluster uplink and backbone link, its cost, and the roadmap events that moved it.
-import { prepareNetwork, simulate } from '../engine/simulate.ts';
+import { prepareWithDrc } from '../drc/failover.ts';
+import { round6, simulate } from '../engine/simulate.ts';
+import { runSweep } from '../failure/sweep.ts';
 import { RESULT_SCHEMA_VERSION } from '../engine/result.ts';
 import { allEvents, applyChanges, changesForYear } from '../model/apply-changes.ts';
 import type { RoadmapEvent } from '../model/scenario-schema.ts';
@@ -9,7 +11,6 @@ import { resolveNetwork, type AddedDemand, type Network } from '../model/network
 import type { Scenario } from '../model/scenario-schema.ts';
 import type { CircuitOffer, Topology } from '../model/topology-schema.ts';
 import { chooseSize, DEFAULT_TARGETS, type SizeChoice, type SizingTargets } from './circuit-sizing.ts';
-import { worstCaseLoads } from './worst-case-loads.ts';
 
 export type LinkRole = 'isp-uplink' | 'cluster-uplink' | 'backbone';
 
@@ -159,9 +160,11 @@ export function sizeNetwork(
   network: Network,
   targets: SizingTargets = DEFAULT_TARGETS,
 ): { links: Map<string, SizedLink>; unsized: Array<{ link: string; medium: string }> } {
-  const prepared = prepareNetwork(network);
-  const worst = worstCaseLoads(prepared);
+  // Each link's load in normal operation, and its worst over every single failure (the
+  // depth-1 sweep, DRC failover and replication included).
   const base = simulate(network);
+  const sweep = new Map(runSweep(prepareWithDrc(network), { depth: 1, top: 0 }).links
+    .map((l) => [l.id, l]));
   const offers = new Map<string, CircuitOffer>((network.topology.circuits ?? []).map((o) => [o.medium, o]));
   const links = new Map<string, SizedLink>();
   const unsized: Array<{ link: string; medium: string }> = [];
@@ -175,14 +178,16 @@ export function sizeNetwork(
     }
     const load = base.links.find((l) => l.id === id)!;
     const normalLoadMbps = Math.max(load.loadMbps.forward, load.loadMbps.reverse);
-    const w = worst.get(id)!;
-    const size = chooseSize(offer, normalLoadMbps, w.loadMbps, targets);
+    const w = sweep.get(id)!;
+    const worstLoadMbps = w.worstFail === null ? normalLoadMbps
+      : Math.max(normalLoadMbps, round6(w.worstUtilization * link.capacityMbps));
+    const size = chooseSize(offer, normalLoadMbps, worstLoadMbps, targets);
     links.set(id, {
       link: id, role, medium: link.medium, ends: [link.a, link.b], currentMbps: link.capacityMbps,
-      normalLoadMbps, worstLoadMbps: w.loadMbps, worstFailure: w.failure, size,
+      normalLoadMbps, worstLoadMbps, worstFailure: w.worstFail?.join(' + ') ?? null, size,
       utilizationNormal: normalLoadMbps / size.mbps,
-      utilizationFailure: w.loadMbps / size.mbps,
-      headroomMbps: size.mbps - Math.max(normalLoadMbps, w.loadMbps),
+      utilizationFailure: worstLoadMbps / size.mbps,
+      headroomMbps: size.mbps - Math.max(normalLoadMbps, worstLoadMbps),
     });
   }
   return { links, unsized };

@@ -1,6 +1,6 @@
 // `netsim simulate [scenario-or-topology]`: the network at peak hour.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { failoversFor, simulateWithDrc } from '../drc/failover.ts';
+import { simulate } from '../engine/simulate.ts';
 import { loadInput } from '../model/read-input.ts';
 import { simulationText } from '../report/simulation-text.ts';
 import { saveCliRun } from '../store/save-cli-run.ts';
@@ -20,7 +20,7 @@ export function simulateCommand(): Command {
     .option('--save', 'store the result in the run history (data/netsim.sqlite, or NETSIM_DB)')
     .action((file: string | undefined, opts: SimulateOptions) => runCommand(() => {
       const input = loadInput(file, { year: opts.year });
-      const result = simulateWithDrc(input.network, {
+      const result = simulate(input.network, {
         fail: [...input.fail, ...parseList(opts.fail)],
         scenario: input.scenario ? { name: input.scenario.name, file: input.file } : null,
         catalogue: input.catalogue,
@@ -31,14 +31,7 @@ export function simulateCommand(): Command {
       }
       if (opts.report) writeReport(opts.report, { kind: 'simulation', result });
       if (opts.json) printJson(result);
-      else {
-        process.stdout.write(`${simulationText(result, { topLinks: opts.top })}\n`);
-        // The DRC takes over while the site it stands in for is down: say so.
-        for (const f of failoversFor(input.network, result.failed.sites)) {
-          process.stdout.write(`Failover: class ${f.class} goes to ${f.to} while ${f.from} ` +
-            'is down\n');
-        }
-      }
+      else process.stdout.write(`${simulationText(result, { topLinks: opts.top })}\n`);
       return opts.failOnOverload && result.overloaded.length > 0 ? ExitCode.finding : ExitCode.ok;
     }));
 }

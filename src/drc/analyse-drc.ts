@@ -1,7 +1,7 @@
 // The data-centre outage seen from the DRC: can its link carry the replication in normal
 // operation and the failed-over traffic in an outage, which applications its servers
 // hold, and how fast each class of them is back and how much data it can lose.
-import { evaluate, round6, type PreparedNetwork } from '../engine/simulate.ts';
+import { evaluate, round6, type PreparedNetwork } from '../engine/evaluate.ts';
 import type { LinkLoad, SimulationResult } from '../engine/result.ts';
 import { resolveFailure } from '../failure/failure-set.ts';
 import type { Network } from '../model/network.ts';

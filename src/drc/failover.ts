@@ -1,10 +1,6 @@
 // Failover as data: while a site with a DRC is down, the traffic classes the DRC names
 // are routed to the DRC instead, by swapping their sink before demands are built.
-import {
-  evaluate, prepareNetwork, type PreparedNetwork, type SimulateOptions,
-} from '../engine/simulate.ts';
-import type { SimulationResult } from '../engine/result.ts';
-import { resolveFailure } from '../failure/failure-set.ts';
+import { prepareNetwork, type PreparedNetwork } from '../engine/evaluate.ts';
 import type { Network } from '../model/network.ts';
 import { drcsInService, type DrcSpec } from './drc-spec.ts';
 import { withDrcTraffic } from './replication.ts';
@@ -74,19 +70,4 @@ export function preparedWithFailover(
   const variant = prepareNetwork(network);
   cache?.set(key, variant);
   return variant;
-}
-
-/**
- * The engine's `simulate` with the DRC in the picture: replication traffic in normal
- * operation, and failover of the DRC's classes while the site it stands in for is down.
- * @example simulateWithDrc(network, { fail: ['datacenter'] }).links // apps to the DRC
- */
-export function simulateWithDrc(
-  network: Network,
-  options: SimulateOptions = {},
-): SimulationResult {
-  const prepared = prepareWithDrc(network);
-  const failure = resolveFailure(prepared.network, options.fail ?? [], options.failSource,
-    prepared.groups);
-  return evaluate(preparedWithFailover(prepared, failure), failure, options.scenario ?? null);
 }

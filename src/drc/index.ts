@@ -5,7 +5,7 @@ export {
 } from './drc-spec.ts';
 export { replicationMbps, withDrcTraffic } from './replication.ts';
 export {
-  failoverLabel, failoversFor, preparedWithFailover, prepareWithDrc, simulateWithDrc,
+  failoverLabel, failoversFor, preparedWithFailover, prepareWithDrc,
   type Failover, type FailoverCache,
 } from './failover.ts';
 export {

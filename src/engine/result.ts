@@ -97,6 +97,8 @@ export interface SimulationResult {
   /** Demand from or to a site that is itself down. */
   lostMbps: number;
   unrouted: UnroutedDemand[];
+  /** Traffic classes sent to a DRC because the site it stands in for is down. */
+  failover: Array<{ class: string; from: string; to: string }>;
   /** The application servers that year, when the topology names a catalogue. */
   servers: ServersSummary | null;
 }

@@ -1,6 +1,6 @@
 // The figures a sweep reports for one failure, read either from a SimulationResult or
 // straight from routed loads by the same rules the engine's `evaluate` applies.
-import { round6, type PreparedNetwork } from '../engine/simulate.ts';
+import { round6, type PreparedNetwork } from '../engine/evaluate.ts';
 import type { SimulationResult } from '../engine/result.ts';
 import type { FailureMask } from '../routing/compiled-network.ts';
 import type { RoutedLoads } from '../routing/route-demands.ts';

@@ -2,7 +2,7 @@
 // merged in sweep order, so the result is the same whatever the number of workers.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { PreparedNetwork } from '../engine/simulate.ts';
+import type { PreparedNetwork } from '../engine/evaluate.ts';
 import { prepareWithDrc } from '../drc/failover.ts';
 import { withDrcTraffic } from '../drc/replication.ts';
 import type { SweepWorkerInput, SweepWorkerMessage } from './sweep-worker.ts';

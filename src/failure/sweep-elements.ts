@@ -1,6 +1,6 @@
 // The elements a sweep fails one or two at a time, each with what it takes down on the
 // compiled graph: its links (a site's own links included) and its sites.
-import type { PreparedNetwork } from '../engine/simulate.ts';
+import type { PreparedNetwork } from '../engine/evaluate.ts';
 import type { CompiledNetwork, FailureMask } from '../routing/compiled-network.ts';
 import { resolveFailure, type ResolvedFailure } from './failure-set.ts';
 

@@ -1,7 +1,7 @@
 // Failure sweeps: every single element, or every pair, failed on top of a scenario's
 // own failures, each summarised (offices cut off, unserved Mbps, the busiest link,
 // overloads, backups in use), then ranked, with each link's worst case.
-import { evaluate, type PreparedNetwork } from '../engine/simulate.ts';
+import { evaluate, type PreparedNetwork } from '../engine/evaluate.ts';
 import {
   failoverLabel, failoversFor, preparedWithFailover, prepareWithDrc, type Failover,
 } from '../drc/failover.ts';

@@ -72,5 +72,8 @@ export function simulationText(r: SimulationResult, options: TextOptions = {}): 
     ? 'No link is overloaded.'
     : `Overloaded: ${r.overloaded.length} link(s): ${r.overloaded.join(', ')}`);
   if (r.backupsInUse.length > 0) out.push(`Backup links carrying traffic: ${r.backupsInUse.join(', ')}`);
+  for (const f of r.failover) {
+    out.push(`Failover: class ${f.class} goes to ${f.to} while ${f.from} is down`);
+  }
   return out.join('\n');
 }

@@ -27,6 +27,18 @@ describe('netsim simulate', () => {
     expect(uplink.loadMbps.forward).toBe(161.325);
   });
 
+  it('carries the year\'s application servers and, with the data centre down, the failover', () => {
+    const r = JSON.parse(netsim('simulate', 'scenarios/dc-outage-2023.yaml', '--json').stdout) as SimulationResult;
+    expect(r.failover).toEqual([{ class: 'apps', from: 'datacenter', to: 'drc' }]);
+    // 340 tiers live in 2023 (1 + 98 + 88 + 80 + 73, plan 10.1) on the plan's 8 servers.
+    expect(r.servers).toMatchObject({ year: 2023, tiersLive: 340, servers: 8, planServers: 8 });
+    const drcLink = r.links.find((l) => l.id === 'wan-drc')!;
+    // Every office's application traffic now crosses the DRC link: towards the offices in
+    // full, back at the apps class's upstream ratio of 0.6.
+    expect(drcLink.loadMbps.reverse).toBeCloseTo(r.demand.byClass.apps, 5);
+    expect(drcLink.loadMbps.forward).toBeCloseTo(r.demand.byClass.apps * 0.6, 5);
+  });
+
   it('prints a readable summary with demand against target and the clusters', () => {
     const run = netsim('simulate');
     expect(run.status).toBe(0);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { analyseDrc } from '../../src/drc/analyse-drc.ts';
 import { drcApplications } from '../../src/drc/catalogue-apps.ts';
 import { drcsInService } from '../../src/drc/drc-spec.ts';
-import { failoversFor, simulateWithDrc } from '../../src/drc/failover.ts';
+import { failoversFor } from '../../src/drc/failover.ts';
+import { simulate } from '../../src/engine/simulate.ts';
 import type { DrcApp } from '../../src/drc/fit-applications.ts';
 import { replicationMbps, withDrcTraffic } from '../../src/drc/replication.ts';
 import { InputError } from '../../src/model/errors.ts';
@@ -71,7 +72,7 @@ const apps: DrcApp[] = [
   { id: 'wiki', owner: 'a', priority: 3, cores: 2, memoryGiB: 4 },
 ];
 
-const load = (r: ReturnType<typeof simulateWithDrc>, id: string) =>
+const load = (r: ReturnType<typeof simulate>, id: string) =>
   r.links.find((l) => l.id === id)!.loadMbps;
 
 describe('the drc block of a site', () => {
@@ -108,7 +109,7 @@ describe('replication to the DRC', () => {
   });
 
   it('runs from the data centre to the DRC in normal operation', () => {
-    const r = simulateWithDrc(network());
+    const r = simulate(network());
     expect(load(r, 'core-drc')).toEqual({ forward: 10.737418, reverse: 0 });
     // dc -> core is the reverse: 30 Mbps of applications and the replication stream.
     expect(load(r, 'core-dc')).toEqual({ forward: 15, reverse: 40.737418 });
@@ -117,13 +118,13 @@ describe('replication to the DRC', () => {
   it('is not there before the DRC\'s year of service', () => {
     const early = network(2019, { from: 2021 });
     expect(withDrcTraffic(early)).toBe(early);
-    expect(load(simulateWithDrc(early), 'core-drc')).toEqual({ forward: 0, reverse: 0 });
+    expect(load(simulate(early), 'core-drc')).toEqual({ forward: 0, reverse: 0 });
   });
 });
 
 describe('failover to the DRC', () => {
   it('sends the application traffic to the DRC while the data centre is down', () => {
-    const r = simulateWithDrc(network(), { fail: ['dc'] });
+    const r = simulate(network(), { fail: ['dc'] });
     // 20 + 10 Mbps to the offices (drc -> core is the link's reverse), half back.
     expect(load(r, 'core-drc')).toEqual({ forward: 15, reverse: 30 });
     expect(r.unrouted.map((u) => `${u.class} ${u.reason}`)).toEqual(['replication lost']);
@@ -134,7 +135,7 @@ describe('failover to the DRC', () => {
     expect(failoversFor(network(), ['dc', 'drc'])).toEqual([]);
     expect(failoversFor(network(2019, { from: 2021 }), ['dc'])).toEqual([]);
     expect(failoversFor(network(), ['dc'])).toEqual([{ class: 'apps', from: 'dc', to: 'drc' }]);
-    const both = simulateWithDrc(network(), { fail: ['dc', 'drc'] });
+    const both = simulate(network(), { fail: ['dc', 'drc'] });
     // Applications both ways (30 + 15) and the replication stream.
     expect(both.lostMbps).toBe(55.737418);
   });

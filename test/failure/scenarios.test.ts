@@ -1,12 +1,12 @@
 // The failure scenarios of 2023 and the shared-risk groups of the Mojokerto topology.
 import { describe, expect, it } from 'vitest';
-import { simulateWithDrc } from '../../src/drc/failover.ts';
+import { simulate } from '../../src/engine/simulate.ts';
 import { resolveFailure, sharedRiskGroups } from '../../src/failure/failure-set.ts';
 import { loadInput } from '../../src/model/read-input.ts';
 
 const run = (file: string) => {
   const input = loadInput(file);
-  return simulateWithDrc(input.network, { fail: input.fail });
+  return simulate(input.network, { fail: input.fail });
 };
 
 describe('the Mojokerto shared-risk groups', () => {

@@ -1,7 +1,8 @@
 // Failure sweeps: hand-built rings, bridges and groups, duplicate pairs, worker
 // threads, and every single failure of Mojokerto 2023 against `simulate --fail`.
 import { describe, expect, it } from 'vitest';
-import { prepareWithDrc, simulateWithDrc } from '../../src/drc/failover.ts';
+import { prepareWithDrc } from '../../src/drc/failover.ts';
+import { simulate } from '../../src/engine/simulate.ts';
 import { caseFromResult } from '../../src/failure/case-figures.ts';
 import { runSweepParallel } from '../../src/failure/parallel-sweep.ts';
 import { runSweep, type SweepCase } from '../../src/failure/sweep.ts';
@@ -76,7 +77,7 @@ describe('runSweep', () => {
     expect(group.cutOff).toEqual(['a', 'b', 'c']);
     expect(group.unroutedMbps).toBe(60);
     expect(figures(group)).toEqual(
-      caseFromResult(simulateWithDrc(net, { fail: ['gw-a', 'c-gw'] })));
+      caseFromResult(simulate(net, { fail: ['gw-a', 'c-gw'] })));
   });
 
   it('counts pairs that fail the same links and sites once', () => {
@@ -151,7 +152,7 @@ describe('a depth-1 sweep of Mojokerto 2023', () => {
 
   it('gives for each element exactly the figures of simulate --fail', () => {
     for (const row of sweep.cases) {
-      const r = simulateWithDrc(plan2023, { fail: row.fail });
+      const r = simulate(plan2023, { fail: row.fail });
       expect({ fail: row.fail, ...figures(row) })
         .toEqual({ fail: row.fail, ...caseFromResult(r) });
     }
@@ -177,7 +178,7 @@ describe('runSweepParallel', () => {
   it('agrees with simulate --fail on a sample of the Mojokerto 2023 pairs', () => {
     const r = runSweep(prepareWithDrc(plan2023), { depth: 2, kinds: ['link', 'group'] });
     for (const row of r.cases.filter((_, i) => i % 17 === 0)) {
-      const expected = caseFromResult(simulateWithDrc(plan2023, { fail: row.fail }));
+      const expected = caseFromResult(simulate(plan2023, { fail: row.fail }));
       expect({ fail: row.fail, ...figures(row) }).toEqual({ fail: row.fail, ...expected });
     }
   });
