@@ -20,7 +20,10 @@ export function planText(plan: PlanResult): string {
       { header: 'load', value: (l) => fixed(l.normalLoadMbps), right: true },
       { header: 'worst', value: (l) => fixed(l.worstLoadMbps), right: true },
       { header: 'worst failure', value: (l) => l.worstFailure ?? '-' },
-      { header: 'size', value: (l) => `${l.size.mbps}${l.size.sufficient ? '' : '!'}`, right: true },
+      {
+        header: 'size', right: true,
+        value: (l) => `${l.size.mbps}${l.size.sufficient ? '' : '!'}`,
+      },
       { header: 'util', value: (l) => percent(l.utilizationNormal), right: true },
       { header: 'util fail', value: (l) => percent(l.utilizationFailure), right: true },
       { header: 'monthly', value: (l) => rupiah(l.size.monthlyIdr), right: true },

@@ -24,7 +24,8 @@ export function simulationText(r: SimulationResult, options: TextOptions = {}): 
     `${r.demand.officesTotal} offices (${classes})`);
   if (target !== null) {
     const scope = r.demand.targetClasses.join(' + ');
-    out.push(`Target   ${fixed(target)} Mbps for ${scope}: ${fixed(r.demand.targetScopeMbps)} Mbps, ` +
+    out.push(`Target   ${fixed(target)} Mbps for ${scope}: ` +
+      `${fixed(r.demand.targetScopeMbps)} Mbps, ` +
       `${percent(r.demand.targetScopeMbps / target)} of it`);
   }
   out.push(`Unrouted ${fixed(r.unroutedMbps)} Mbps` +
@@ -40,7 +41,10 @@ export function simulationText(r: SimulationResult, options: TextOptions = {}): 
       { header: 'demand Mbps', value: (c) => fixed(c.demandMbps), right: true },
       { header: 'uplink', value: (c) => c.uplink.link },
       { header: 'capacity', value: (c) => fixed(c.uplink.capacityMbps, 0), right: true },
-      { header: 'utilisation', value: (c) => (c.uplink.down ? 'down' : percent(c.uplink.utilization)), right: true },
+      {
+        header: 'utilisation', right: true,
+        value: (c) => (c.uplink.down ? 'down' : percent(c.uplink.utilization)),
+      },
       { header: 'name', value: (c) => c.name },
     ]));
   }
@@ -55,7 +59,10 @@ export function simulationText(r: SimulationResult, options: TextOptions = {}): 
     { header: 'capacity', value: (l) => fixed(l.capacityMbps, 0), right: true },
     { header: 'load a>b', value: (l) => fixed(l.loadMbps.forward), right: true },
     { header: 'load b>a', value: (l) => fixed(l.loadMbps.reverse), right: true },
-    { header: 'utilisation', value: (l) => (l.down ? 'down' : percent(l.utilization)), right: true },
+    {
+      header: 'utilisation', right: true,
+      value: (l) => (l.down ? 'down' : percent(l.utilization)),
+    },
   ]));
 
   if (r.servers) {
@@ -71,7 +78,9 @@ export function simulationText(r: SimulationResult, options: TextOptions = {}): 
   out.push(r.overloaded.length === 0
     ? 'No link is overloaded.'
     : `Overloaded: ${r.overloaded.length} link(s): ${r.overloaded.join(', ')}`);
-  if (r.backupsInUse.length > 0) out.push(`Backup links carrying traffic: ${r.backupsInUse.join(', ')}`);
+  if (r.backupsInUse.length > 0) {
+    out.push(`Backup links carrying traffic: ${r.backupsInUse.join(', ')}`);
+  }
   for (const f of r.failover) {
     out.push(`Failover: class ${f.class} goes to ${f.to} while ${f.from} is down`);
   }

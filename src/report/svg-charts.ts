@@ -18,8 +18,15 @@ export interface Bar {
   note?: string;
 }
 
+export interface BarOptions {
+  max?: number;
+  format: (v: number) => string;
+  /** A dashed vertical line at this value (a target or 100%). */
+  mark?: number;
+}
+
 /** Horizontal bars, one per row, with the value printed after each bar. */
-export function barChart(bars: readonly Bar[], options: { max?: number; format: (v: number) => string; mark?: number }): string {
+export function barChart(bars: readonly Bar[], options: BarOptions): string {
   const rowHeight = 18;
   const labelWidth = 190;
   const plotWidth = 420;
@@ -30,15 +37,28 @@ export function barChart(bars: readonly Bar[], options: { max?: number; format: 
 
   const rows = bars.map((b, i) => {
     const y = 4 + i * rowHeight;
-    return `<g><title>${escapeXml(`${b.label}: ${options.format(b.value)}${b.note ? ` (${b.note})` : ''}`)}</title>` +
-      `<text x="${labelWidth - 6}" y="${y + 12}" text-anchor="end">${escapeXml(truncate(b.label, 30))}</text>` +
-      `<rect x="${labelWidth}" y="${y + 2}" width="${(x(b.value) - labelWidth).toFixed(1)}" height="${rowHeight - 5}" fill="${b.colour}"/>` +
-      `<text x="${(x(b.value) + 4).toFixed(1)}" y="${y + 12}">${escapeXml(options.format(b.value))}</text></g>`;
+    const value = options.format(b.value);
+    const title = `${b.label}: ${value}${b.note ? ` (${b.note})` : ''}`;
+    return el('g', {}, [
+      el('title', {}, esc(title)),
+      el('text', { x: labelWidth - 6, y: y + 12, 'text-anchor': 'end' },
+        esc(truncate(b.label, 30))),
+      el('rect', {
+        x: labelWidth, y: y + 2, width: x(b.value) - labelWidth, height: rowHeight - 5,
+        fill: b.colour,
+      }),
+      el('text', { x: x(b.value) + 4, y: y + 12 }, esc(value)),
+    ]);
   });
-  const mark = options.mark === undefined ? '' :
-    `<line x1="${x(options.mark).toFixed(1)}" x2="${x(options.mark).toFixed(1)}" y1="0" y2="${height - 18}" class="mark"/>` +
-    `<text x="${x(options.mark).toFixed(1)}" y="${height - 6}" text-anchor="middle" class="axis">${escapeXml(options.format(options.mark))}</text>`;
-  return `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img">${rows.join('')}${mark}</svg>`;
+  if (options.mark !== undefined) {
+    const mx = x(options.mark);
+    rows.push(
+      el('line', { x1: mx, x2: mx, y1: 0, y2: height - 18, class: 'mark' }),
+      el('text', { x: mx, y: height - 6, 'text-anchor': 'middle', class: 'axis' },
+        esc(options.format(options.mark))),
+    );
+  }
+  return svg(width, height, rows);
 }
 
 export interface Series {
@@ -47,57 +67,95 @@ export interface Series {
   values: readonly number[];
 }
 
+export interface ColumnOptions {
+  format: (v: number) => string;
+  /** A dashed horizontal line across the chart, with its label. */
+  line?: { value: number; label: string };
+}
+
 /** Stacked columns per category (a year), with an optional horizontal reference line. */
 export function columnChart(
   categories: readonly string[],
   series: readonly Series[],
-  options: { format: (v: number) => string; line?: { value: number; label: string } },
+  options: ColumnOptions,
 ): string {
   const width = 640;
   const height = 260;
   const left = 70;
   const bottom = 40;
   const top = 16;
-  const totals = categories.map((_, i) => series.reduce((s, ser) => s + Math.max(0, ser.values[i] ?? 0), 0));
+  const valueAt = (ser: Series, i: number) => Math.max(0, ser.values[i] ?? 0);
+  const totals = categories.map((_, i) => series.reduce((s, ser) => s + valueAt(ser, i), 0));
   const max = Math.max(...totals, options.line?.value ?? 0, 1e-9) * 1.1;
   const plotHeight = height - bottom - top;
   const y = (v: number) => top + plotHeight - (v / max) * plotHeight;
   const slot = (width - left - 10) / Math.max(1, categories.length);
   const barWidth = Math.min(60, slot * 0.6);
-
   const parts: string[] = [];
+
+  // Grid lines with their values
   for (let t = 0; t <= 4; t++) {
     const v = (max / 4) * t;
-    parts.push(`<line x1="${left}" x2="${width - 10}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" class="grid"/>` +
-      `<text x="${left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end" class="axis">${escapeXml(options.format(v))}</text>`);
+    parts.push(
+      el('line', { x1: left, x2: width - 10, y1: y(v), y2: y(v), class: 'grid' }),
+      el('text', { x: left - 6, y: y(v) + 4, 'text-anchor': 'end', class: 'axis' },
+        esc(options.format(v))),
+    );
   }
+
+  // One stacked column per category
   categories.forEach((cat, i) => {
     const x0 = left + slot * i + (slot - barWidth) / 2;
     let base = 0;
     for (const ser of series) {
-      const v = Math.max(0, ser.values[i] ?? 0);
+      const v = valueAt(ser, i);
       if (v > 0) {
-        parts.push(`<rect x="${x0.toFixed(1)}" y="${y(base + v).toFixed(1)}" width="${barWidth.toFixed(1)}" ` +
-          `height="${(y(base) - y(base + v)).toFixed(1)}" fill="${ser.colour}"><title>${escapeXml(`${cat} ${ser.name}: ${options.format(v)}`)}</title></rect>`);
+        parts.push(el('rect', {
+          x: x0, y: y(base + v), width: barWidth, height: y(base) - y(base + v), fill: ser.colour,
+        }, el('title', {}, esc(`${cat} ${ser.name}: ${options.format(v)}`))));
       }
       base += v;
     }
-    parts.push(`<text x="${(x0 + barWidth / 2).toFixed(1)}" y="${height - bottom + 16}" text-anchor="middle" class="axis">${escapeXml(cat)}</text>`);
+    parts.push(el('text', {
+      x: x0 + barWidth / 2, y: height - bottom + 16, 'text-anchor': 'middle', class: 'axis',
+    }, esc(cat)));
   });
+
   if (options.line) {
-    const ly = y(options.line.value).toFixed(1);
-    parts.push(`<line x1="${left}" x2="${width - 10}" y1="${ly}" y2="${ly}" class="mark"/>` +
-      `<text x="${width - 12}" y="${Number(ly) - 4}" text-anchor="end" class="mark-label">${escapeXml(options.line.label)}</text>`);
+    const ly = y(options.line.value);
+    parts.push(
+      el('line', { x1: left, x2: width - 10, y1: ly, y2: ly, class: 'mark' }),
+      el('text', { x: width - 12, y: ly - 4, 'text-anchor': 'end', class: 'mark-label' },
+        esc(options.line.label)),
+    );
   }
-  const legend = series.map((s, i) =>
-    `<rect x="${left + i * 130}" y="${height - 14}" width="10" height="10" fill="${s.colour}"/>` +
-    `<text x="${left + i * 130 + 14}" y="${height - 5}" class="axis">${escapeXml(s.name)}</text>`).join('');
-  return `<svg class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img">${parts.join('')}${legend}</svg>`;
+  series.forEach((s, i) => parts.push(
+    el('rect', { x: left + i * 130, y: height - 14, width: 10, height: 10, fill: s.colour }),
+    el('text', { x: left + i * 130 + 14, y: height - 5, class: 'axis' }, esc(s.name)),
+  ));
+  return svg(width, height, parts);
 }
 
 /** Escapes text for XML and HTML. */
 export function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const esc = escapeXml;
+
+/** One element; numbers are written with one decimal at most, children as given. */
+function el(tag: string, attrs: Record<string, string | number>, children: string | string[] = '') {
+  const attributes = Object.entries(attrs)
+    .map(([k, v]) => ` ${k}="${typeof v === 'number' ? Number(v.toFixed(1)) : esc(v)}"`)
+    .join('');
+  const body = Array.isArray(children) ? children.join('') : children;
+  return body === '' ? `<${tag}${attributes}/>` : `<${tag}${attributes}>${body}</${tag}>`;
+}
+
+function svg(width: number, height: number, parts: string[]): string {
+  return el('svg', {
+    class: 'chart', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img',
+  }, parts);
 }
 
 function truncate(text: string, n: number): string {

@@ -10,10 +10,12 @@ export interface Column<T> {
 /** Renders rows as a table with a header line and two spaces between columns. */
 export function renderTable<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
   const cells = rows.map((row) => columns.map((c) => String(c.value(row))));
-  const right = columns.map((c, j) => c.right ?? (rows.length > 0 && typeof c.value(rows[0]) === 'number'));
+  const right = columns.map((c) =>
+    c.right ?? (rows.length > 0 && typeof c.value(rows[0]) === 'number'));
   const widths = columns.map((c, j) => Math.max(c.header.length, ...cells.map((r) => r[j].length)));
   const line = (values: string[]) =>
-    values.map((v, j) => (right[j] ? v.padStart(widths[j]) : v.padEnd(widths[j]))).join('  ').trimEnd();
+    values.map((v, j) => (right[j] ? v.padStart(widths[j]) : v.padEnd(widths[j])))
+      .join('  ').trimEnd();
   return [line(columns.map((c) => c.header)), ...cells.map(line)].join('\n');
 }
 
