@@ -10,7 +10,9 @@ import { InputError } from '../model/errors.ts';
 import { resolveNetwork, type AddedDemand, type Network } from '../model/network.ts';
 import type { Scenario } from '../model/scenario-schema.ts';
 import type { CircuitOffer, Topology } from '../model/topology-schema.ts';
-import { chooseSize, DEFAULT_TARGETS, type SizeChoice, type SizingTargets } from './circuit-sizing.ts';
+import {
+  chooseSize, DEFAULT_TARGETS, type SizeChoice, type SizingTargets,
+} from './circuit-sizing.ts';
 
 export type LinkRole = 'isp-uplink' | 'cluster-uplink' | 'backbone';
 
@@ -39,7 +41,12 @@ export interface PlannedLink {
 
 export interface PlanYear {
   year: number;
-  demand: { totalMbps: number; targetScopeMbps: number; targetMbps: number | null; byClass: Record<string, number> };
+  demand: {
+    totalMbps: number;
+    targetScopeMbps: number;
+    targetMbps: number | null;
+    byClass: Record<string, number>;
+  };
   events: Array<{ name: string; ref: string | null }>;
   links: PlannedLink[];
   /** Links in the sized roles whose medium has no circuit catalogue. */
@@ -69,7 +76,11 @@ export interface PlanOptions {
 }
 
 /** Plans every year of a scenario (by default its topology's base year to its year). */
-export function planScenario(base: Topology, scenario: Scenario | null, options: PlanOptions = {}): PlanResult {
+export function planScenario(
+  base: Topology,
+  scenario: Scenario | null,
+  options: PlanOptions = {},
+): PlanResult {
   const targets = options.targets ?? DEFAULT_TARGETS;
   const lastYear = scenario?.year ?? base.baseYear;
   const years = options.years ?? range(base.baseYear, Math.max(base.baseYear, lastYear));
@@ -77,10 +88,12 @@ export function planScenario(base: Topology, scenario: Scenario | null, options:
   const file = options.file ?? scenario?.name ?? base.name;
   const networkFor = (year: number, skipEvent?: RoadmapEvent) => {
     const changes = scenario
-      ? changesForYear(scenario, year).filter((c) => skipEvent === undefined || c.event !== skipEvent)
+      ? changesForYear(scenario, year)
+        .filter((c) => skipEvent === undefined || c.event !== skipEvent)
       : [];
     const topology = changes.length > 0 ? applyChanges(base, changes, file, scenario?.rules) : base;
-    return resolveNetwork(topology, { year, growth, addedDemand: options.addedDemand?.(topology, year) });
+    const addedDemand = options.addedDemand?.(topology, year);
+    return resolveNetwork(topology, { year, growth, addedDemand });
   };
 
   const out: PlanYear[] = [];
@@ -165,7 +178,8 @@ export function sizeNetwork(
   const base = simulate(network);
   const sweep = new Map(runSweep(prepareWithDrc(network), { depth: 1, top: 0 }).links
     .map((l) => [l.id, l]));
-  const offers = new Map<string, CircuitOffer>((network.topology.circuits ?? []).map((o) => [o.medium, o]));
+  const offers = new Map<string, CircuitOffer>(
+    (network.topology.circuits ?? []).map((o) => [o.medium, o]));
   const links = new Map<string, SizedLink>();
   const unsized: Array<{ link: string; medium: string }> = [];
 
@@ -201,7 +215,9 @@ export function linkRoles(network: Network): Map<string, LinkRole> {
   const present = new Set(network.links.map((l) => l.id));
   const roles = new Map<string, LinkRole>();
   for (const u of network.uplinks) if (present.has(u.link)) roles.set(u.link, 'isp-uplink');
-  for (const c of network.clusters) if (present.has(c.uplink) && !roles.has(c.uplink)) roles.set(c.uplink, 'cluster-uplink');
+  for (const c of network.clusters) {
+    if (present.has(c.uplink) && !roles.has(c.uplink)) roles.set(c.uplink, 'cluster-uplink');
+  }
   if (network.backbone) {
     for (const l of network.links) {
       const atBackbone = l.a === network.backbone || l.b === network.backbone;

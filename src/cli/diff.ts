@@ -42,9 +42,12 @@ function diffText(d: ScenarioDiff): string {
   const out = [`${d.a.label} (${d.a.year}) -> ${d.b.label} (${d.b.year})`];
   if (d.identical) return `${out[0]}\nNo change.`;
   out.push(`Demand ${fixed(d.demand.a)} -> ${fixed(d.demand.b)} Mbps; unserved ` +
-    `${fixed(d.unrouted.a)} -> ${fixed(d.unrouted.b)} Mbps; monthly ${rupiah(d.cost.a)} -> ${rupiah(d.cost.b)}`);
+    `${fixed(d.unrouted.a)} -> ${fixed(d.unrouted.b)} Mbps; ` +
+    `monthly ${rupiah(d.cost.a)} -> ${rupiah(d.cost.b)}`);
   if (d.offices.lost.length > 0) out.push(`Offices losing service: ${d.offices.lost.join(', ')}`);
-  if (d.offices.gained.length > 0) out.push(`Offices gaining service: ${d.offices.gained.join(', ')}`);
+  if (d.offices.gained.length > 0) {
+    out.push(`Offices gaining service: ${d.offices.gained.join(', ')}`);
+  }
   const moved = d.links.filter((l) => l.status !== 'same').slice(0, 20);
   out.push('', 'Links, largest change first');
   out.push(renderTable(moved, [
@@ -52,14 +55,20 @@ function diffText(d: ScenarioDiff): string {
     { header: 'status', value: (l) => l.status },
     { header: 'load a', value: (l) => fixed(l.loadA), right: true },
     { header: 'load b', value: (l) => fixed(l.loadB), right: true },
-    { header: 'util a', value: (l) => (l.utilizationA === null ? '-' : percent(l.utilizationA)), right: true },
-    { header: 'util b', value: (l) => (l.utilizationB === null ? '-' : percent(l.utilizationB)), right: true },
+    { header: 'util a', value: (l) => percentOrDash(l.utilizationA), right: true },
+    { header: 'util b', value: (l) => percentOrDash(l.utilizationB), right: true },
   ]));
   const resized = d.sizes.filter((s) => s.a !== s.b);
   if (resized.length > 0) {
-    out.push('', `Circuit sizes that differ: ${resized.map((s) => `${s.link} ${s.a ?? '-'} -> ${s.b ?? '-'}`).join(', ')}`);
+    const sizes = resized.map((s) => `${s.link} ${s.a ?? '-'} -> ${s.b ?? '-'}`);
+    out.push('', `Circuit sizes that differ: ${sizes.join(', ')}`);
   }
-  const w = (x: ScenarioDiff['worst']['a']) => (x ? `${x.failure} (${fixed(x.unservedMbps)} Mbps unserved)` : '-');
+  const w = (x: ScenarioDiff['worst']['a']) =>
+    (x ? `${x.failure} (${fixed(x.unservedMbps)} Mbps unserved)` : '-');
   out.push(`Worst single failure: ${w(d.worst.a)} -> ${w(d.worst.b)}`);
   return out.join('\n');
+}
+
+function percentOrDash(u: number | null): string {
+  return u === null ? '-' : percent(u);
 }

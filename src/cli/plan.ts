@@ -14,7 +14,8 @@ export function planCommand(): Command {
     .option('--target <fraction>', 'highest utilisation in normal operation', parseFraction, 0.7)
     .option('--failure-target <fraction>', 'highest utilisation under the worst single failure',
       parseFraction, 0.9)
-    .option('--growth <class=rate,...>', 'yearly demand growth per traffic class, e.g. internet=0.2',
+    .option('--growth <class=rate,...>',
+      'yearly demand growth per traffic class, e.g. internet=0.2',
       parseGrowth)
     .option('--json', 'print the plan as one JSON object')
     .option('--report <file.html>', 'also write a self-contained HTML report')
@@ -45,7 +46,9 @@ interface PlanOptions {
 
 function parseFraction(value: string): number {
   const x = Number(value);
-  if (!(x > 0 && x <= 1)) throw new InvalidArgumentError(`expected a fraction in (0, 1], got "${value}"`);
+  if (!(x > 0 && x <= 1)) {
+    throw new InvalidArgumentError(`expected a fraction in (0, 1], got "${value}"`);
+  }
   return x;
 }
 

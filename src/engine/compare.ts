@@ -55,14 +55,20 @@ export interface CompareOptions {
 }
 
 /** Compares two networks, each simulated with its own failures. */
-export function compareNetworks(a: CompareSide, b: CompareSide, options: CompareOptions = {}): ScenarioDiff {
+export function compareNetworks(
+  a: CompareSide,
+  b: CompareSide,
+  options: CompareOptions = {},
+): ScenarioDiff {
   const ra = simulate(a.network, { fail: a.fail });
   const rb = simulate(b.network, { fail: b.fail });
   const links = compareLinks(ra, rb);
   const sa = sizeNetwork(a.network, options.targets).links;
   const sb = sizeNetwork(b.network, options.targets).links;
   const sizeIds = [...new Set([...sa.keys(), ...sb.keys()])].sort();
-  const sizes = sizeIds.map((link) => ({ link, a: sa.get(link)?.size.mbps ?? null, b: sb.get(link)?.size.mbps ?? null }));
+  const sizes = sizeIds.map((link) => ({
+    link, a: sa.get(link)?.size.mbps ?? null, b: sb.get(link)?.size.mbps ?? null,
+  }));
   const cost = (m: typeof sa) => [...m.values()].reduce((s, l) => s + l.size.monthlyIdr, 0);
 
   const cutA = new Set(ra.cutOff);

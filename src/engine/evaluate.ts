@@ -8,7 +8,9 @@ import type { Network } from '../model/network.ts';
 import {
   compileNetwork, emptyMask, type CompiledNetwork, type FailureMask,
 } from '../routing/compiled-network.ts';
-import { groupByDestination, routeDemands, type DemandMatrix, type RoutedLoads } from '../routing/route-demands.ts';
+import {
+  groupByDestination, routeDemands, type DemandMatrix, type RoutedLoads,
+} from '../routing/route-demands.ts';
 import {
   RESULT_SCHEMA_VERSION, type ClusterLoad, type LinkLoad, type SimulationResult,
   type SiteDemand, type UnroutedDemand,
@@ -77,7 +79,9 @@ export function evaluate(
     if (!site.office) continue;
     totalMbps += site.demandMbps;
     if (site.demandMbps > 0) offices += 1;
-    for (const [cls, mbps] of Object.entries(site.byClass)) byClass[cls] = (byClass[cls] ?? 0) + mbps;
+    for (const [cls, mbps] of Object.entries(site.byClass)) {
+      byClass[cls] = (byClass[cls] ?? 0) + mbps;
+    }
   }
   for (const cls of Object.keys(byClass)) byClass[cls] = round6(byClass[cls]);
   const targetClasses = network.targets.classes ?? network.classes.map((c) => c.id);

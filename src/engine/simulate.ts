@@ -32,7 +32,8 @@ export function simulate(network: Network, options: SimulateOptions = {}): Simul
   const prepared = prepareWithDrc(network);
   const failure = resolveFailure(prepared.network, options.fail ?? [], options.failSource,
     prepared.groups);
-  const result = evaluate(preparedWithFailover(prepared, failure), failure, options.scenario ?? null);
+  const routed = preparedWithFailover(prepared, failure);
+  const result = evaluate(routed, failure, options.scenario ?? null);
   result.failover = failoversFor(prepared.network, failure.sites);
   if (options.catalogue) result.servers = serversSummary(options.catalogue, network.year);
   return result;

@@ -19,7 +19,8 @@ export interface ChangeInForce {
 export function changesForYear(scenario: Scenario, year: number): ChangeInForce[] {
   const inherited = scenario.base ? changesForYear(scenario.base, year)
     .map((c) => ({ ...c, path: `(extended scenario) ${c.path}` })) : [];
-  const own: ChangeInForce[] = scenario.changes.map((change, i) => ({ change, path: `changes[${i}]` }));
+  const own: ChangeInForce[] = scenario.changes
+    .map((change, i) => ({ change, path: `changes[${i}]` }));
   const events = scenario.events
     .map((event, i) => ({ event, i }))
     .filter(({ event }) => event.year <= year)
@@ -51,7 +52,10 @@ export function applyChanges(
   t.rules = { ...t.rules, ...extraRules };
   const issues: InputIssue[] = [];
   const missing = (path: string, what: string, id: string) =>
-    issues.push({ code: 'reference', path: `${path}.id`, message: `${what} "${id}" does not exist`, received: id });
+    issues.push({
+      code: 'reference', path: `${path}.id`, message: `${what} "${id}" does not exist`,
+      received: id,
+    });
 
   for (const { change, path } of changes) {
     switch (change.op) {
@@ -160,7 +164,8 @@ function scaleDemand(t: Topology, factor: number, sites?: string[], classes?: st
 }
 
 function definedOnly<T extends object>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+  const entries = Object.entries(fields).filter(([, v]) => v !== undefined);
+  return Object.fromEntries(entries) as Partial<T>;
 }
 
 function replaceOrAdd<T extends { id: string }>(list: T[], item: T): void {

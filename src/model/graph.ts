@@ -4,7 +4,8 @@ import { MultiUndirectedGraph } from 'graphology';
 import type { Network, NetworkLink, NetworkSite } from './network.ts';
 
 export type SiteAttributes = Pick<NetworkSite, 'name' | 'kind' | 'cluster'>;
-export type LinkAttributes = Pick<NetworkLink, 'medium' | 'capacityMbps' | 'latencyMs' | 'backup'> & {
+export type LinkAttributes =
+  Pick<NetworkLink, 'medium' | 'capacityMbps' | 'latencyMs' | 'backup'> & {
   /** Routing cost as the engine uses it: backups above every primary path. */
   cost: number;
 };

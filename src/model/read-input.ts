@@ -55,7 +55,9 @@ export function loadInput(path: string = DEFAULT_SCENARIO, options: LoadOptions 
     const catalogue = readCatalogue(topology, path);
     return {
       file, scenario: null, baseTopology: topology, topology, year, catalogue, fail: [],
-      network: resolveNetwork(topology, { year, addedDemand: applicationDemand(topology, catalogue, year) }),
+      network: resolveNetwork(topology, {
+        year, addedDemand: applicationDemand(topology, catalogue, year),
+      }),
     };
   }
 
@@ -101,7 +103,9 @@ export function applicationDemand(
  * An application catalogue: the file itself when it is one, else the catalogue that a
  * scenario's or topology's topology names (the default scenario's when none is given).
  */
-export function loadCatalogue(path: string = DEFAULT_SCENARIO): { catalogue: Catalogue; file: string } {
+export function loadCatalogue(
+  path: string = DEFAULT_SCENARIO,
+): { catalogue: Catalogue; file: string } {
   const file = displayName(path);
   const text = readText(path, file);
   const data = parseYamlText(text, file);

@@ -46,7 +46,9 @@ export const ChangeSchema = z.discriminatedUnion('op', [
     growthPerYear: figure(z.number().min(-0.99).max(10)).optional(),
   }),
   z.strictObject({ op: z.literal('add-cluster'), cluster: ClusterSchema }),
-  z.strictObject({ op: z.literal('set-cluster'), id: Id, hub: Id.optional(), uplink: Id.optional() }),
+  z.strictObject({
+    op: z.literal('set-cluster'), id: Id, hub: Id.optional(), uplink: Id.optional(),
+  }),
   /** Brings back links or sites as the topology file wrote them (after a removal). */
   z.strictObject({ op: z.literal('restore'), ids: z.array(Id).min(1) }),
 ]);

@@ -30,7 +30,8 @@ export function checkTopologyReferences(data: unknown): InputIssue[] {
 
   t.sites.forEach((site, i) => {
     if (typeof site.cluster === 'string' && !clusterIds.has(site.cluster)) {
-      add(`sites[${i}].cluster`, `cluster "${site.cluster}" is not defined in clusters`, site.cluster);
+      add(`sites[${i}].cluster`, `cluster "${site.cluster}" is not defined in clusters`,
+        site.cluster);
     }
     if (site.cluster === undefined && needsCluster(site) && t.clusters.length > 0) {
       add(`sites[${i}].cluster`,
@@ -41,7 +42,8 @@ export function checkTopologyReferences(data: unknown): InputIssue[] {
       const demand = isRecord(site[field]) ? site[field] : {};
       for (const cls of Object.keys(demand)) {
         if (!classIds.has(cls)) {
-          add(`sites[${i}].${field}.${cls}`, `traffic class "${cls}" is not defined in trafficClasses`, cls);
+          add(`sites[${i}].${field}.${cls}`,
+            `traffic class "${cls}" is not defined in trafficClasses`, cls);
         }
       }
     }
@@ -67,7 +69,8 @@ export function checkTopologyReferences(data: unknown): InputIssue[] {
   t.clusters.forEach((cluster, i) => {
     if (typeof cluster.hub === 'string') needSite(`clusters[${i}].hub`, cluster.hub, 'hub');
     if (typeof cluster.uplink === 'string' && !linkIds.has(cluster.uplink)) {
-      add(`clusters[${i}].uplink`, `link "${cluster.uplink}" is not defined in links`, cluster.uplink);
+      add(`clusters[${i}].uplink`, `link "${cluster.uplink}" is not defined in links`,
+        cluster.uplink);
     }
   });
 
@@ -76,7 +79,8 @@ export function checkTopologyReferences(data: unknown): InputIssue[] {
   });
   const appClass = isRecord(t.applications) ? t.applications.class : undefined;
   if (typeof appClass === 'string' && !classIds.has(appClass)) {
-    add('applications.class', `traffic class "${appClass}" is not defined in trafficClasses`, appClass);
+    add('applications.class', `traffic class "${appClass}" is not defined in trafficClasses`,
+      appClass);
   }
   t.uplinks.forEach((uplink, i) => {
     if (typeof uplink.link === 'string' && !linkIds.has(uplink.link)) {
@@ -194,7 +198,8 @@ function uniqueIds(
     if (typeof item.id !== 'string') return;
     const seen = first.get(item.id);
     if (seen !== undefined) {
-      add(`${field}[${i}].id`, `duplicate ${what} id "${item.id}" (first at ${field}[${seen}])`, item.id);
+      add(`${field}[${i}].id`,
+        `duplicate ${what} id "${item.id}" (first at ${field}[${seen}])`, item.id);
     } else {
       first.set(item.id, i);
     }

@@ -28,7 +28,8 @@ function collect(issue: z.core.$ZodIssue, prefix: PropertyKey[], out: InputIssue
   const expected = expectedOf(issue);
   let message: string;
   if (issue.code === 'unrecognized_keys') {
-    message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+    message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}`;
   } else if (expected) {
     message = `expected ${expected}, got ${received}`;
   } else {
@@ -50,7 +51,9 @@ function expectedOf(issue: z.core.$ZodIssue): string | undefined {
       if (issue.origin === 'string') return `text of at least ${issue.minimum} character(s)`;
       return undefined;
     case 'too_big':
-      if (issue.origin === 'number') return `a number ${issue.inclusive ? '<=' : '<'} ${issue.maximum}`;
+      if (issue.origin === 'number') {
+        return `a number ${issue.inclusive ? '<=' : '<'} ${issue.maximum}`;
+      }
       if (issue.origin === 'array') return `at most ${issue.maximum} item(s)`;
       if (issue.origin === 'string') return `text of at most ${issue.maximum} character(s)`;
       return undefined;

@@ -56,7 +56,8 @@ export function findPath(
     const [u, v] = [nodes[i], nodes[i + 1]];
     const edge = graph.edges(u, v)
       .map((key) => ({ key, attrs: graph.getEdgeAttributes(key) }))
-      .sort((p, q) => p.attrs.cost - q.attrs.cost || q.attrs.capacityMbps - p.attrs.capacityMbps)[0];
+      .sort((p, q) =>
+        p.attrs.cost - q.attrs.cost || q.attrs.capacityMbps - p.attrs.capacityMbps)[0];
     const load = loadById.get(edge.key);
     const forward = load?.source === u;
     const loadMbps = load ? (forward ? load.loadMbps.forward : load.loadMbps.reverse) : 0;
@@ -72,7 +73,8 @@ export function findPath(
   const latencyMs = latencies.some((l) => l === null)
     ? null
     : latencies.reduce<number>((a, b) => a + (b ?? 0), 0);
+  const headroom = (h: PathHop) => h.capacityMbps - h.loadMbps;
   const tightest = hops.reduce<PathHop | null>((worst, h) =>
-    worst === null || h.capacityMbps - h.loadMbps < worst.capacityMbps - worst.loadMbps ? h : worst, null);
+    (worst === null || headroom(h) < headroom(worst) ? h : worst), null);
   return { from, to, reachable: true, hops, latencyMs, cost, tightest };
 }
