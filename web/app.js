@@ -71,7 +71,7 @@ async function loadSources() {
 /** Loads the network of the current source and year, draws it, then simulates. */
 async function loadNetwork() {
   const sequence = ++state.sequence;
-  status('Loading the network…');
+  status('Loading the network…', 'busy');
   let view;
   try {
     view = await api.network(state.source, state.year);
@@ -102,6 +102,8 @@ async function loadNetwork() {
   state.map.draw(view, pos);
   $('#map').dataset.layout = layoutKind(view);
   $('#map').dataset.renderer = state.map.kind;
+  $('#map').dataset.sites = String(view.sites.length);
+  $('#map').dataset.links = String(view.links.length);
   $('#network-name').textContent = view.name;
   const layoutMs = Math.round(performance.now() - started);
   sweepPanel.reset();
@@ -114,7 +116,7 @@ async function loadNetwork() {
 async function simulate({ note = null, layoutMs = null, save = false } = {}) {
   const sequence = ++state.sequence;
   const work = workOf(state.source, state.year);
-  status('Simulating…');
+  status('Simulating…', 'busy');
   document.body.classList.add('busy');
   try {
     const [simulated, diff] = await Promise.all([
@@ -340,7 +342,7 @@ async function importFile(event) {
   if (!file) return;
   const id = file.name.replace(/\.[^.]+$/, '').toLowerCase().replace(/[^a-z0-9_-]+/g, '-')
     .replace(/^-+|-+$/g, '').slice(0, 60) || 'imported';
-  status(`Importing ${file.name}…`);
+  status(`Importing ${file.name}…`, 'busy');
   try {
     const imported = await api.importTopology(file.name, await file.text(), id);
     await loadSources();

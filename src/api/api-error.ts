@@ -35,7 +35,10 @@ export class ApiError extends Error {
 /** 404 for a named thing that does not exist. */
 export function notFound(what: string, id: string): ApiError {
   return new ApiError(404, ApiErrorCode.notFound, `${what} "${id}" does not exist`, [
-    { path: '', code: 'not_found', message: `expected the id of an existing ${what}, got "${id}"` },
+    {
+      path: '', code: 'not_found',
+      message: `expected the id of an existing ${what}, got "${id}"`,
+    },
   ]);
 }
 

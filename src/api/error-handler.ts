@@ -54,7 +54,8 @@ export function errorBody(err: unknown, request?: FastifyRequest): ErrorBody {
   }
   if (err instanceof InputError) {
     const status = STATUS_OF_INPUT_CODE[err.code] ?? 422;
-    const message = status >= 500 ? `${err.file}: the server could not read this file` : err.message;
+    const message = status >= 500 ? `${err.file}: the server could not read this file`
+      : err.message;
     const issues = status >= 500 ? undefined
       : err.issues.map((i) => ({ path: i.path, code: i.code, message: i.message }));
     return makeBody(status, err.code, message, issues);

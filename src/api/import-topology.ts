@@ -1,7 +1,9 @@
 // Imports a network file sent by the page (GraphML, GML, SNDlib, YAML, JSON) as a
 // topology, and saves it as topology/<id>.yaml when asked; never over an existing file.
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync,
+} from 'node:fs';
 import { basename, join } from 'node:path';
 import { exportTopologyYaml, importedToTopology, parseNetworkText } from '../io/index.ts';
 import { validateTopology } from '../model/load-topology.ts';
@@ -50,7 +52,8 @@ export async function importTopology(
 /** Writes a file that must not exist yet: temporary file, then a hard link (atomic). */
 function writeNew(path: string, text: string, id: string): void {
   if (existsSync(path)) throw conflict(id);
-  const temp = join(path, '..', `.${id}.yaml.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const suffix = `${process.pid}.${randomBytes(4).toString('hex')}`;
+  const temp = join(path, '..', `.${id}.yaml.${suffix}.tmp`);
   const fd = openSync(temp, 'wx', 0o644);
   try {
     writeSync(fd, text);

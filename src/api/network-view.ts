@@ -44,7 +44,9 @@ export function networkView(loaded: LoadedWork): NetworkView {
       id: l.id, a: l.a, b: l.b, medium: l.medium, capacityMbps: l.capacityMbps,
       latencyMs: l.latencyMs, metric: l.metric, backup: l.backup, via: l.via, srlg: l.srlg,
     })),
-    clusters: network.clusters.map((c) => ({ id: c.id, name: c.name, hub: c.hub, uplink: c.uplink })),
+    clusters: network.clusters.map((c) => ({
+      id: c.id, name: c.name, hub: c.hub, uplink: c.uplink,
+    })),
     groups: sharedRiskGroups(network),
   };
 }

@@ -1,13 +1,13 @@
-// A failure sweep for the API: the failure module's plan, evaluated in slices between
-// which the event loop runs (progress goes out, other requests are served, a cancel
-// is seen), then assembled exactly as `netsim sweep` assembles it.
-import {
-  assembleSweep, caseCount, planSweep, runSweepRange,
-  type SweepPart, type SweepResult,
-} from '../failure/sweep.ts';
+// A failure sweep for the API: the failure module's plan, evaluated on a worker thread
+// (so the server keeps answering, and a cancel or a shutdown stops it at once), then
+// assembled exactly as `netsim sweep` assembles it.
+import { Worker } from 'node:worker_threads';
+import type { SweepResult } from '../failure/sweep.ts';
 import type { ElementKind } from '../failure/sweep-elements.ts';
+import { InputError } from '../model/errors.ts';
 import { ApiError } from './api-error.ts';
 import type { LoadedWork } from './load-work.ts';
+import type { SweepWorkerData, SweepWorkerMessage } from './sweep-worker.ts';
 
 export interface SweepRequest {
   depth: 1 | 2;
@@ -24,33 +24,50 @@ export interface SweepRequest {
 /** The sweep module's result; `cases` holds only the worst unless all were asked for. */
 export type SweepAnswer = SweepResult & { casesOmitted: boolean };
 
-/** Aim for slices of about this long, so the server keeps answering meanwhile. */
-const SLICE_MS = 40;
-
 /** Runs the sweep; rejects with a 499 ApiError when the signal aborts. */
-export async function runSweep(loaded: LoadedWork, request: SweepRequest): Promise<SweepAnswer> {
-  const prepared = loaded.prepared();
-  const options = {
-    depth: request.depth, kinds: request.kinds, top: request.top,
-    baseFail: [...loaded.input.fail, ...request.fail], scenario: loaded.scenarioRef,
+export function runSweep(loaded: LoadedWork, request: SweepRequest): Promise<SweepAnswer> {
+  const data: SweepWorkerData = {
+    entry: new URL('./sweep-worker.ts', import.meta.url).href,
+    network: loaded.network,
+    options: {
+      depth: request.depth, kinds: request.kinds, top: request.top,
+      baseFail: [...loaded.input.fail, ...request.fail], scenario: loaded.scenarioRef,
+    },
   };
-  const plan = planSweep(prepared, options);
-  const total = caseCount(plan);
-  const parts: SweepPart[] = [];
-  let size = 16;
-  for (let from = 0; from < total;) {
-    if (request.signal.aborted) throw new ApiError(499, 'E_CANCELLED', 'the sweep was cancelled');
-    const to = Math.min(total, from + size);
-    const started = performance.now();
-    parts.push(runSweepRange(prepared, plan, from, to));
-    const ms = performance.now() - started;
-    // Grow or shrink the next slice towards SLICE_MS.
-    size = Math.max(1, Math.round(size * Math.min(4, Math.max(0.25, SLICE_MS / Math.max(ms, 1)))));
-    from = to;
-    request.onProgress(from, total);
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  const result = assembleSweep(prepared, plan, parts, options);
-  return request.allCases ? { ...result, casesOmitted: false }
-    : { ...result, cases: result.worst, casesOmitted: true };
+  return new Promise((resolve, reject) => {
+    const cancelled = () => new ApiError(499, 'E_CANCELLED', 'the sweep was cancelled');
+    if (request.signal.aborted) return reject(cancelled());
+    const worker = new Worker(new URL('./sweep-worker-boot.mjs', import.meta.url),
+      { workerData: data });
+    const stop = () => {
+      void worker.terminate();
+      reject(cancelled());
+    };
+    request.signal.addEventListener('abort', stop, { once: true });
+    const settle = () => request.signal.removeEventListener('abort', stop);
+
+    worker.on('message', (message: SweepWorkerMessage) => {
+      if (message.type === 'progress') {
+        request.onProgress(message.done, message.total);
+        return;
+      }
+      settle();
+      void worker.terminate();
+      if (message.type === 'input-error') {
+        reject(new InputError(message.code, message.file, message.issues));
+      } else {
+        const result = message.result;
+        resolve(request.allCases ? { ...result, casesOmitted: false }
+          : { ...result, cases: result.worst, casesOmitted: true });
+      }
+    });
+    worker.once('error', (err) => {
+      settle();
+      reject(err);
+    });
+    worker.once('exit', (code) => {
+      settle();
+      reject(new Error(`sweep worker stopped (exit code ${code}) before its result`));
+    });
+  });
 }

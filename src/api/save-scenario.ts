@@ -30,7 +30,9 @@ const queues = new Map<string, Promise<unknown>>();
  * Validates `yaml` as scenario `id` (syntax, schema, the topology and `extends` it names,
  * every year of its roadmap) and saves it. Nothing is written when it is refused.
  */
-export function saveScenario(workspace: Workspace, id: string, yaml: string): Promise<SavedScenario> {
+export function saveScenario(
+  workspace: Workspace, id: string, yaml: string,
+): Promise<SavedScenario> {
   const path = workspace.pathOf('scenario', id);
   const run = (queues.get(path) ?? Promise.resolve())
     .catch(() => undefined)

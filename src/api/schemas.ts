@@ -39,7 +39,9 @@ const workShape = {
 };
 const oneSource = (w: { scenario?: string; topology?: string }) =>
   w.scenario === undefined || w.topology === undefined;
-const oneSourceIssue = { message: 'expected a scenario or a topology, not both', path: ['topology'] };
+const oneSourceIssue = {
+  message: 'expected a scenario or a topology, not both', path: ['topology'],
+};
 
 /** What to simulate. */
 export const WorkSchema = z.strictObject(workShape).refine(oneSource, oneSourceIssue);
@@ -128,7 +130,9 @@ export const SimulationResultSchema = typedAs<SimulationResult>(z.looseObject({
       id: z.string(), demandMbps: z.number(), servedMbps: z.number(), cutOff: z.boolean(),
     })),
   }),
-  clusters: z.array(z.looseObject({ id: z.string(), uplink: z.looseObject({ link: z.string() }) })),
+  clusters: z.array(z.looseObject({
+    id: z.string(), uplink: z.looseObject({ link: z.string() }),
+  })),
   links: z.array(z.looseObject({
     id: z.string(), capacityMbps: z.number(), loadMbps: Flow, utilization: z.number(),
     down: z.boolean(),

@@ -41,7 +41,9 @@ export class Workspace {
   readonly dirs: WorkspaceDirs;
 
   constructor(dirs: WorkspaceDirs = DEFAULT_DIRS) {
-    this.dirs = { scenariosDir: resolve(dirs.scenariosDir), topologiesDir: resolve(dirs.topologiesDir) };
+    this.dirs = {
+      scenariosDir: resolve(dirs.scenariosDir), topologiesDir: resolve(dirs.topologiesDir),
+    };
   }
 
   /** The folder of a kind of file. */

@@ -16,7 +16,9 @@ export interface CliRunInput {
  * Stores the result in the run history; returns the run id and the store's file.
  * Scenario and topology ids are set when the file lies in the project's own folders.
  */
-export function saveCliRun(result: SimulationResult, input: CliRunInput, file = defaultStorePath()) {
+export function saveCliRun(
+  result: SimulationResult, input: CliRunInput, file = defaultStorePath(),
+) {
   const store = openRunStore(file);
   try {
     const id = store.save(result, {

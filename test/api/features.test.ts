@@ -1,3 +1,4 @@
+// Sweep, servers, sizing and DRC routes: the same figures as their own commands give.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sizeNetwork } from '../../src/capacity/plan.ts';
 import { analyseServers } from '../../src/servers/analyse.ts';
@@ -76,7 +77,8 @@ describe('GET /api/sizing and /api/drc', () => {
   it('recommends the planning module\'s circuit sizes for the year', async () => {
     const res = await server.app.inject('/api/sizing?scenario=plan-2023&year=2023');
     expect(res.statusCode).toBe(200);
-    const expected = [...sizeNetwork(loadInput('scenarios/plan-2023.yaml').network).links.values()];
+    const network = loadInput('scenarios/plan-2023.yaml').network;
+    const expected = [...sizeNetwork(network).links.values()];
     expect(res.json().links).toEqual(JSON.parse(JSON.stringify(expected)));
     expect(res.json().links.some((l: { role: string }) => l.role === 'cluster-uplink')).toBe(true);
   });

@@ -1,3 +1,4 @@
+// The OpenAPI document at /docs/json and Swagger UI at /docs.
 import type { RouteOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.ts';

@@ -1,3 +1,4 @@
+// The run-history routes: list, open and compare saved runs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectErrorBody, testServer, type TestServer } from './helpers.ts';
 

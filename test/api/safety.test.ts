@@ -1,3 +1,4 @@
+// Safe by default: the bind address, security headers, body limits, error bodies.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorBody } from '../../src/api/error-handler.ts';
 import { listenOptions } from '../../src/api/listen-options.ts';
@@ -12,11 +13,12 @@ afterAll(() => server.close());
 describe('safe by default', () => {
   it('listens on 127.0.0.1:8080 unless HOST and PORT say otherwise', () => {
     expect(listenOptions({})).toEqual({ host: '127.0.0.1', port: 8080 });
-    expect(listenOptions({ HOST: '0.0.0.0', PORT: '9000' })).toEqual({ host: '0.0.0.0', port: 9000 });
+    expect(listenOptions({ HOST: '0.0.0.0', PORT: '9000' }))
+      .toEqual({ host: '0.0.0.0', port: 9000 });
     expect(() => listenOptions({ PORT: 'http' })).toThrow(/expected a port number/);
   });
 
-  it('sends a content-security policy and security headers with the page and the API', async () => {
+  it('sends a content-security policy and security headers with page and API', async () => {
     for (const url of ['/', '/api/health', '/app.js', '/api/nowhere']) {
       const res = await server.app.inject(url);
       expect(res.headers['content-security-policy']).toContain("default-src 'self'");

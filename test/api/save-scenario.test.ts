@@ -1,3 +1,4 @@
+// Saving a scenario from the page: validated whole, written atomically, old versions kept.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +28,8 @@ describe('PUT /api/scenarios/:id', () => {
   it('creates a new scenario next to the others, and the list then shows it', async () => {
     const res = await put('cut-c4', cutC4);
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toEqual({ id: 'cut-c4', file: 'cut-c4.yaml', created: true, previous: null });
+    expect(res.json())
+      .toEqual({ id: 'cut-c4', file: 'cut-c4.yaml', created: true, previous: null });
     expect(readFileSync(file('cut-c4'), 'utf8')).toBe(cutC4);
     const sim = await server.app.inject({ method: 'POST', url: '/api/simulate',
       payload: { scenario: 'cut-c4', save: false } });
@@ -73,7 +75,8 @@ describe('PUT /api/scenarios/:id', () => {
     const outside = await put('escape', 'schemaVersion: 1\nname: x\ntopology: /etc/passwd\n');
     expectErrorBody(outside.json(), 422, 'E_INPUT_REFERENCE');
     expect(outside.json().issues[0].path).toBe('topology');
-    const cycle = await put('baseline-2019', 'schemaVersion: 1\nname: x\nextends: plan-2023.yaml\n');
+    const cycle = await put('baseline-2019',
+      'schemaVersion: 1\nname: x\nextends: plan-2023.yaml\n');
     expect(cycle.json().issues[0].code).toBe('extends_cycle');
     expect(existsSync(file('escape'))).toBe(false);
   });
@@ -86,7 +89,7 @@ describe('PUT /api/scenarios/:id', () => {
     expect(readdirSync(server.dirs.scenariosDir).filter((f) => f.includes('evil'))).toEqual([]);
   });
 
-  it('runs concurrent saves of one scenario one after the other, keeping every version', async () => {
+  it('runs concurrent saves of one scenario one at a time, keeping every version', async () => {
     const versions = history().length;
     const texts = [1, 2, 3, 4].map((n) => cutC4.replace('Cluster 4 fibre cut', `Cut ${n}`));
     const answers = await Promise.all(texts.map((t) => put('cut-c4', t)));

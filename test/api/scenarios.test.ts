@@ -1,3 +1,4 @@
+// The scenario routes: listing, reading, the year's network, and ids that cannot escape.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadInput } from '../../src/model/read-input.ts';
 import { expectErrorBody, testServer, type TestServer } from './helpers.ts';
@@ -49,7 +50,7 @@ describe('GET /api/scenarios/:id', () => {
 });
 
 describe('GET /api/scenarios/:id/network', () => {
-  it('gives the sites, links, clusters and groups of the year as the engine sees them', async () => {
+  it('gives the sites, links, clusters and groups of the year as the engine does', async () => {
     const res = await server.app.inject('/api/scenarios/plan-2023/network?year=2021');
     expect(res.statusCode).toBe(200);
     const view = res.json();

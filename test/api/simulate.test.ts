@@ -1,3 +1,4 @@
+// POST /api/simulate and POST /api/compare: the engine's result, and refusals with paths.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulationResult } from '../../src/engine/result.ts';
 import { netsim } from '../helpers/cli.ts';
@@ -13,7 +14,7 @@ const post = (payload: unknown) =>
   server.app.inject({ method: 'POST', url: '/api/simulate', payload: payload as object });
 
 describe('POST /api/simulate', () => {
-  it('returns the same result as `netsim simulate --fail fo-c4 --json` for plan-2023', async () => {
+  it('returns the result of `netsim simulate --fail fo-c4 --json` for plan-2023', async () => {
     const res = await post({ scenario: 'plan-2023', fail: ['fo-c4'], save: false });
     expect(res.statusCode).toBe(200);
     const cli = netsim('simulate', 'scenarios/plan-2023.yaml', '--fail', 'fo-c4', '--json');
@@ -72,7 +73,7 @@ describe('POST /api/simulate', () => {
     expect(res.json().issues[0].path).toBe('topology');
   });
 
-  it('answers 404 for an unknown scenario and for an unknown failure id, with its place', async () => {
+  it('answers 404 for an unknown scenario and an unknown failure id, with its place', async () => {
     const scenario = await post({ scenario: 'no-such-scenario' });
     expectErrorBody(scenario.json(), 404, 'E_NOT_FOUND');
     const fail = await post({ scenario: 'plan-2023', fail: ['fo-c4', 'fo-c9'] });
@@ -114,7 +115,8 @@ describe('POST /api/compare', () => {
     expect(diff.kind).toBe('diff');
     expect(diff.links[0].id).toBe('backup-rsud-soekandar');
     expect(diff.links[0].loadMbps.delta).toBeGreaterThan(0);
-    expect(diff.links.find((l: { id: string }) => l.id === 'fo-c4').down).toEqual({ a: false, b: true });
+    const fibre = diff.links.find((l: { id: string }) => l.id === 'fo-c4');
+    expect(fibre.down).toEqual({ a: false, b: true });
     expect(diff.backupsInUse.added).toEqual(['backup-rsud-soekandar']);
   });
 

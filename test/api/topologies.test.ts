@@ -1,3 +1,4 @@
+// The topology routes: listing, reading, the network view, and importing a file.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

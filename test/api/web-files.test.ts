@@ -1,3 +1,4 @@
+// The page's files and d3, all served by the server itself.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// The SQLite run history: schema, WAL, round trips, and `netsim simulate --save`.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,8 @@ describe('the run store', () => {
     const store = openRunStore(file, { now: () => new Date(times.shift()!) });
     const intact = result();
     const cut = result(['fo-c4']);
-    const a = store.save(intact, { source: 'api', scenarioId: 'plan-2023', request: { year: 2023 } });
+    const a = store.save(intact,
+      { source: 'api', scenarioId: 'plan-2023', request: { year: 2023 } });
     const b = store.save(cut, { source: 'cli', request: { fail: ['fo-c4'] }, label: 'cut' });
     store.close();
 

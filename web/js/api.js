@@ -57,7 +57,8 @@ export const api = {
   runs: async () => (await request('GET', '/api/runs?limit=50')).data,
   run: async (id) => (await request('GET', `/api/runs/${encodeURIComponent(id)}`)).data,
   compareRuns: async (a, b) => (await request('GET', `/api/runs/compare${query({ a, b })}`)).data,
-  servers: async (source) => (await request('GET', `/api/servers${query({ [source.kind]: source.id })}`)).data,
+  servers: async (source) =>
+    (await request('GET', `/api/servers${query({ [source.kind]: source.id })}`)).data,
   drc: async (source, year) =>
     (await request('GET', `/api/drc${query({ [source.kind]: source.id, year })}`)).data,
   sizing: async (source, year) =>

@@ -23,7 +23,8 @@ export function createCompareView(dialog, { sources, current }) {
       read: () => {
         const [kind, id] = select.value.split(/:(.*)/s);
         const failures = fail.value.split(',').map((x) => x.trim()).filter(Boolean);
-        return { [kind]: id, year: Number(year.value), ...(failures.length ? { fail: failures } : {}) };
+        const side = { [kind]: id, year: Number(year.value) };
+        return failures.length ? { ...side, fail: failures } : side;
       },
     };
   }
@@ -31,7 +32,9 @@ export function createCompareView(dialog, { sources, current }) {
   function open(prefill = {}) {
     const now = current();
     const a = sideForm('a', { source: now.source, year: now.year, fail: [] });
-    const b = sideForm('b', { source: now.source, year: now.year, fail: prefill.fail ?? now.fail });
+    const b = sideForm('b', {
+      source: now.source, year: now.year, fail: prefill.fail ?? now.fail,
+    });
     const go = h('button', { class: 'primary', type: 'button', onclick: async () => {
       fill(result, h('p', { class: 'hint' }, 'Comparing…'));
       try {
@@ -71,7 +74,8 @@ export function createCompareView(dialog, { sources, current }) {
             diff.demand.totalMbps.delta, mbps),
           row('unrouted', diff.unroutedMbps.a, diff.unroutedMbps.b, diff.unroutedMbps.delta, mbps),
           row('lost', diff.lostMbps.a, diff.lostMbps.b, diff.lostMbps.delta, mbps),
-          h('tr', {}, h('td', {}, 'overloaded links'), h('td', { class: 'num' }, diff.a.overloaded),
+          h('tr', {}, h('td', {}, 'overloaded links'),
+            h('td', { class: 'num' }, diff.a.overloaded),
             h('td', { class: 'num' }, diff.b.overloaded),
             h('td', { class: 'num' }, `+${diff.overloaded.added.length} / −` +
               `${diff.overloaded.cleared.length}`)))),
@@ -85,8 +89,10 @@ export function createCompareView(dialog, { sources, current }) {
         h('tbody', {}, diff.links.slice(0, 40).map((l) => h('tr', {},
           h('td', {}, l.id, l.status !== 'changed' ? h('span', { class: 'tag' }, l.status) : ''),
           utilCell(l.utilization.a, l.down.a), utilCell(l.utilization.b, l.down.b),
-          h('td', { class: 'num' }, signed(pct(Math.abs(l.utilization.delta)), l.utilization.delta)),
-          h('td', { class: 'num' }, signed(mbps(Math.abs(l.loadMbps.delta)), l.loadMbps.delta)))))));
+          h('td', { class: 'num' },
+            signed(pct(Math.abs(l.utilization.delta)), l.utilization.delta)),
+          h('td', { class: 'num' },
+            signed(mbps(Math.abs(l.loadMbps.delta)), l.loadMbps.delta)))))));
   }
 
   return { open, openRuns, showDiff };

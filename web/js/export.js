@@ -77,7 +77,6 @@ export function composedSvg(map, title) {
 const EXPORT_CSS = `
 text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 .label { font-size: 10px; fill: #1f2a37; paint-order: stroke; stroke: #fbfcfd; stroke-width: 3px; }
-.label.hub-label { font-weight: 600; font-size: 11px; }
 .label.cut-off { fill: #c0131b; font-weight: 700; }
 .halo-label { font-size: 11px; font-weight: 700; }
 .symbol-text { font-size: 9px; font-weight: 700; fill: #fff; text-anchor: middle; }

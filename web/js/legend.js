@@ -34,7 +34,8 @@ export function legendSvg() {
   g.append(el('text', { x: 10, y: 40, class: 'legend-title' }, 'Links, sites'));
   const styles = [
     { label: 'fibre / LAN', dash: null }, { label: 'VPN', dash: MEDIUM_DASH.vpn },
-    { label: 'wireless', dash: MEDIUM_DASH.wireless }, { label: 'backup', dash: MEDIUM_DASH.internet },
+    { label: 'wireless', dash: MEDIUM_DASH.wireless },
+    { label: 'backup', dash: MEDIUM_DASH.internet },
   ];
   styles.forEach((s, i) => swatch(g, 86 + i * 88, 36, {
     stroke: '#55657a', 'stroke-width': 2.4, ...(s.dash ? { 'stroke-dasharray': s.dash } : {}),

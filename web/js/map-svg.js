@@ -17,7 +17,8 @@ export function createSvgMap(container, handlers) {
   const background = svg.append('rect').attr('class', 'map-bg').attr('fill', '#fbfcfd');
   const viewport = svg.append('g').attr('class', 'viewport');
   const layers = {};
-  for (const name of ['halos', 'link-glow', 'links', 'down-marks', 'link-hits', 'sites', 'labels']) {
+  const names = ['halos', 'link-glow', 'links', 'down-marks', 'link-hits', 'sites', 'labels'];
+  for (const name of names) {
     layers[name] = viewport.append('g').attr('class', name);
   }
 
@@ -110,7 +111,7 @@ export function createSvgMap(container, handlers) {
     const labelled = view.sites.length <= 400
       ? view.sites.filter((s) => !isSymbolic(s) && !hubs.has(s.id)) : [];
     layers.labels.selectAll('text').data(labelled, (s) => s.id).join('text')
-      .attr('class', (s) => `label${view.clusters.some((c) => c.hub === s.id) ? ' hub-label' : ''}`)
+      .attr('class', 'label')
       .attr('data-id', (s) => s.id)
       .each(function place(s) {
         placeLabel(d3.select(this), s, pos.get(s.id), view);
@@ -134,7 +135,8 @@ export function createSvgMap(container, handlers) {
         : MEDIUM_DASH[l.medium] ?? null));
 
     const geometry = linkGeometry(state.view, state.pos);
-    const glowing = state.view.links.filter((l) => changedLinks.has(l.id) && !loads.get(l.id)?.down);
+    const glowing = state.view.links
+      .filter((l) => changedLinks.has(l.id) && !loads.get(l.id)?.down);
     layers['link-glow'].selectAll('path').data(glowing, (l) => l.id).join('path')
       .attr('class', 'glow').attr('data-id', (l) => l.id)
       .attr('d', (l) => {

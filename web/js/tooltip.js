@@ -31,7 +31,8 @@ function linkCard(id, view, result) {
     h('div', { class: 'tt-title' }, id, load.down ? h('span', { class: 'tag down' }, 'down') : '',
       load.overloaded ? h('span', { class: 'tag over' }, 'overloaded') : '',
       link.backup ? h('span', { class: 'tag' }, 'backup') : ''),
-    h('div', { class: 'tt-sub' }, `${names.get(link.a) ?? link.a} ↔ ${names.get(link.b) ?? link.b}`),
+    h('div', { class: 'tt-sub' },
+      `${names.get(link.a) ?? link.a} ↔ ${names.get(link.b) ?? link.b}`),
     h('table', {}, h('tbody', {},
       row('medium', MEDIUM_LABEL[link.medium] ?? link.medium),
       row('capacity', `${capacity(load.capacityMbps)} each way`),
@@ -51,7 +52,8 @@ function siteCard(id, view, result) {
   if (!site || !demand) return null;
   const cluster = view.clusters.find((c) => c.id === site.cluster);
   return [
-    h('div', { class: 'tt-title' }, site.name, demand.down ? h('span', { class: 'tag down' }, 'down')
+    h('div', { class: 'tt-title' }, site.name,
+      demand.down ? h('span', { class: 'tag down' }, 'down')
       : demand.cutOff ? h('span', { class: 'tag down' }, 'cut off') : ''),
     h('div', { class: 'tt-sub' }, `${site.id} · ${site.kind}` +
       (cluster ? ` · ${cluster.name.split(':')[0]}` : '')),

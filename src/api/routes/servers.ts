@@ -31,12 +31,13 @@ export function serverRoutes(ctx: ApiContext) {
       const loaded = ctx.loader.load(work);
       const catalogue = loaded.input.catalogue;
       if (!catalogue) {
-        throw new ApiError(404, ApiErrorCode.notFound,
-          `${loaded.input.file} names no application catalogue (topology "applications")`);
+        throw new ApiError(404, ApiErrorCode.notFound, `${loaded.source.kind} ` +
+          `"${loaded.source.id}" names no application catalogue (the topology's "applications")`);
       }
       const { first, last } = catalogue.years;
       if (year !== undefined && (year < first || year > last)) {
-        throw new ApiError(400, 'E_INPUT_SCHEMA', `year: expected ${first} to ${last}, got ${year}`,
+        throw new ApiError(400, 'E_INPUT_SCHEMA',
+          `year: expected ${first} to ${last}, got ${year}`,
           [{ path: 'year', code: 'out_of_range',
             message: `expected a year of the catalogue, ${first} to ${last}, got ${year}` }]);
       }

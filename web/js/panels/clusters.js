@@ -5,6 +5,11 @@ import { bandColour, capacity, mbps, pct } from '../format.js';
 /** Renders the cluster uplinks panel. */
 export function renderClusters(el, { result, sizing, sizingNote, colours }) {
   if (!result) return;
+  if (result.clusters.length === 0) {
+    fill(el, h('h2', {}, 'Cluster uplinks'),
+      h('p', { class: 'hint' }, 'This network has no clusters.'));
+    return;
+  }
   const sized = new Map((sizing?.links ?? []).map((l) => [l.link, l]));
   fill(el,
     h('h2', {}, 'Cluster uplinks'),

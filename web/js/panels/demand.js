@@ -10,7 +10,8 @@ export function renderDemand(el, { result }) {
   const target = d.targetMbps;
   const scale = Math.max(scope, target ?? 0, 1) * 1.08;
   const meter = h('div', { class: 'meter' });
-  const filled = h('span', { class: `meter-fill${target !== null && scope > target ? ' over' : ''}` });
+  const over = target !== null && scope > target;
+  const filled = h('span', { class: `meter-fill${over ? ' over' : ''}` });
   filled.style.width = `${(scope / scale) * 100}%`;
   meter.append(filled);
   if (target !== null) {
@@ -24,9 +25,10 @@ export function renderDemand(el, { result }) {
     h('h2', {}, 'Demand'),
     h('p', { class: 'headline' }, h('b', { id: 'demand-value' }, mbps(scope)),
       target !== null ? [' against the ', h('b', {}, mbps(target)), ' target'] : ' (no target)'),
-    d.targetClasses && h('p', { class: 'hint' },
-      `target counts ${d.targetClasses.join(' + ')}; all classes together ${mbps(d.totalMbps)} ` +
-      `from ${d.offices} of ${d.officesTotal} offices in ${result.network.year}`),
+    h('p', { class: 'hint' }, (target !== null && d.targetClasses
+      ? `target counts ${d.targetClasses.join(' + ')}; all classes together ` : 'in all ') +
+      `${mbps(d.totalMbps)} from ${d.offices} of ${d.officesTotal} offices in ` +
+      `${result.network.year}`),
     meter,
     h('table', { class: 'grid compact' }, h('tbody', {}, classes.map(([cls, value]) => {
       const b = h('span', { class: 'bar' }, h('span', { class: 'bar-fill neutral' }));

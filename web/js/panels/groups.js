@@ -7,7 +7,8 @@ export function renderGroups(el, { view, fail, onToggle }) {
   const failed = new Set(fail);
   fill(el,
     h('h2', {}, 'Shared-risk groups'),
-    view.groups.length === 0 ? h('p', { class: 'hint' }, 'This network names no shared-risk groups.')
+    view.groups.length === 0
+      ? h('p', { class: 'hint' }, 'This network names no shared-risk groups.')
       : h('div', { class: 'chips' }, view.groups.map((g) => {
         const id = `group:${g.id}`;
         return h('button', {

@@ -38,7 +38,8 @@ export function renderImpact(el, { view, result, diff, fail, onToggle }) {
       ['Offices cut off', result.cutOff.length, result.cutOff.length > 0],
       ['Unrouted', mbps(result.unroutedMbps), result.unroutedMbps > 0],
       ['Lost (site down)', mbps(result.lostMbps), result.lostMbps > 0],
-      ['Overloaded links', diff ? `${result.overloaded.length} (${diff.overloaded.added.length} new)`
+      ['Overloaded links', diff
+        ? `${result.overloaded.length} (${diff.overloaded.added.length} new)`
         : result.overloaded.length, result.overloaded.length > 0],
     ]),
     downClusters.length > 0 && h('div', { class: 'notice' }, downClusters.map((c) =>
@@ -80,7 +81,8 @@ function stats(rows) {
 
 function linkTable(rows, headers) {
   return h('table', { class: 'grid' },
-    h('thead', {}, h('tr', {}, h('th', {}, 'link'), headers.map((x) => h('th', { class: 'num' }, x)))),
+    h('thead', {}, h('tr', {}, h('th', {}, 'link'),
+      headers.map((x) => h('th', { class: 'num' }, x)))),
     h('tbody', {}, rows.map((r) => h('tr', { dataset: { link: r.id } },
       h('td', {}, r.utilization === null ? null : h('i', { class: 'swatch' }, ''), r.id),
       r.cells.map((c) => h('td', { class: 'num' }, c))))));

@@ -70,7 +70,8 @@ export function createSweepPanel(el, { current, onShow }) {
     const worstLinks = [...s.links].filter((l) => l.worstFail)
       .sort((p, q) => q.worstUtilization - p.worstUtilization).slice(0, 5);
     return [
-      h('p', { class: 'hint' }, `${s.counts.cases} cases over ${s.kinds.join(', ')}s ` +
+      h('p', { class: 'hint' }, `${s.counts.cases} cases over ` +
+        `${s.kinds.map((k) => `${k}s`).join(', ')} ` +
         `(depth ${s.depth}); baseline unserved ${mbps(s.baseline.unservedMbps)}. ` +
         'Click a case to see it on the map.'),
       h('table', { class: 'grid clickable', id: 'sweep-table' },
