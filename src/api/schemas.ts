@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { SimulationResult } from '../engine/result.ts';
 import { ChangeSchema } from '../model/scenario-schema.ts';
 import type { RunSummary, StoredRun } from '../store/run-store.ts';
-import type { ResultDiff } from './compare-results.ts';
+import type { ResultDiff } from '../engine/compare-results.ts';
 import type { NetworkView } from './network-view.ts';
 import { SAFE_ID } from './workspace.ts';
 

@@ -41,22 +41,26 @@ interface DiffOptions {
 function diffText(d: ScenarioDiff): string {
   const out = [`${d.a.label} (${d.a.year}) -> ${d.b.label} (${d.b.year})`];
   if (d.identical) return `${out[0]}\nNo change.`;
-  out.push(`Demand ${fixed(d.demand.a)} -> ${fixed(d.demand.b)} Mbps; unserved ` +
-    `${fixed(d.unrouted.a)} -> ${fixed(d.unrouted.b)} Mbps; ` +
+  const unserved = (side: ScenarioDiff['a']) => side.unroutedMbps + side.lostMbps;
+  out.push(`Demand ${fixed(d.a.demandMbps)} -> ${fixed(d.b.demandMbps)} Mbps; unserved ` +
+    `${fixed(unserved(d.a))} -> ${fixed(unserved(d.b))} Mbps; ` +
     `monthly ${rupiah(d.cost.a)} -> ${rupiah(d.cost.b)}`);
-  if (d.offices.lost.length > 0) out.push(`Offices losing service: ${d.offices.lost.join(', ')}`);
-  if (d.offices.gained.length > 0) {
-    out.push(`Offices gaining service: ${d.offices.gained.join(', ')}`);
+  const ids = (list: Array<{ id: string }>) => list.map((s) => s.id).join(', ');
+  if (d.offices.lostService.length > 0) {
+    out.push(`Offices losing service: ${ids(d.offices.lostService)}`);
   }
-  const moved = d.links.filter((l) => l.status !== 'same').slice(0, 20);
-  out.push('', 'Links, largest change first');
-  out.push(renderTable(moved, [
+  if (d.offices.regainedService.length > 0) {
+    out.push(`Offices regaining service: ${ids(d.offices.regainedService)}`);
+  }
+  out.push('', `Links that changed (${d.links.length}; ${d.linksUnchanged} unchanged), ` +
+    'largest change first');
+  out.push(renderTable(d.links.slice(0, 20), [
     { header: 'link', value: (l) => l.id },
     { header: 'status', value: (l) => l.status },
-    { header: 'load a', value: (l) => fixed(l.loadA), right: true },
-    { header: 'load b', value: (l) => fixed(l.loadB), right: true },
-    { header: 'util a', value: (l) => percentOrDash(l.utilizationA), right: true },
-    { header: 'util b', value: (l) => percentOrDash(l.utilizationB), right: true },
+    { header: 'load a', value: (l) => fixedOrDash(l.loadMbps.a), right: true },
+    { header: 'load b', value: (l) => fixedOrDash(l.loadMbps.b), right: true },
+    { header: 'util a', value: (l) => percentOrDash(l.utilization.a), right: true },
+    { header: 'util b', value: (l) => percentOrDash(l.utilization.b), right: true },
   ]));
   const resized = d.sizes.filter((s) => s.a !== s.b);
   if (resized.length > 0) {
@@ -67,6 +71,10 @@ function diffText(d: ScenarioDiff): string {
     (x ? `${x.failure} (${fixed(x.unservedMbps)} Mbps unserved)` : '-');
   out.push(`Worst single failure: ${w(d.worst.a)} -> ${w(d.worst.b)}`);
   return out.join('\n');
+}
+
+function fixedOrDash(x: number | null): string {
+  return x === null ? '-' : fixed(x);
 }
 
 function percentOrDash(u: number | null): string {

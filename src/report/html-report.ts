@@ -143,30 +143,32 @@ function planYearSection(y: PlanYear): string {
 }
 
 function diffSection(d: ScenarioDiff): [string, string] {
+  const unserved = (side: ScenarioDiff['a']) => side.unroutedMbps + side.lostMbps;
   const summary = table(['', esc(d.a.label), esc(d.b.label), 'change'], [
-    ['Total demand Mbps', fixed(d.demand.a), fixed(d.demand.b), signed(d.demand.b - d.demand.a)],
-    ['Unserved Mbps', fixed(d.unrouted.a), fixed(d.unrouted.b),
-      signed(d.unrouted.b - d.unrouted.a)],
+    ['Total demand Mbps', fixed(d.a.demandMbps), fixed(d.b.demandMbps),
+      signed(d.b.demandMbps - d.a.demandMbps)],
+    ['Unserved Mbps', fixed(unserved(d.a)), fixed(unserved(d.b)),
+      signed(unserved(d.b) - unserved(d.a))],
     ['Monthly cost', rupiah(d.cost.a), rupiah(d.cost.b), rupiah(d.cost.b - d.cost.a)],
   ]);
-  const list = (ids: string[], what: string) =>
-    (ids.length > 0 ? `Offices that ${what} service: ${esc(ids.join(', '))}.` : '');
-  const offices = [list(d.offices.lost, 'lose'), list(d.offices.gained, 'gain')]
-    .filter(Boolean).join(' ') || 'No office gains or loses service.';
+  const list = (sites: Array<{ id: string }>, what: string) => (sites.length === 0 ? ''
+    : `Offices that ${what} service: ${esc(sites.map((s) => s.id).join(', '))}.`);
+  const offices = [list(d.offices.lostService, 'lose'), list(d.offices.regainedService, 'regain')]
+    .filter(Boolean).join(' ') || 'No office loses or regains service.';
 
-  const moved = d.links.filter((l) => l.utilizationChange !== 0).slice(0, 25);
+  const moved = d.links.filter((l) => l.utilization.delta !== 0).slice(0, 25);
   const chart = moved.length === 0 ? '<p>No link\u2019s load changed.</p>'
     : barChart(moved.map((l) => ({
-    label: l.id,
-    value: Math.abs(l.utilizationChange),
-    colour: l.utilizationChange > 0 ? '#b3001b' : '#4f9d69',
-    note: l.utilizationChange > 0 ? 'up' : 'down',
-  })), { format: percent });
-  const utilisationOf = (u: number | null) => (u === null ? '-' : percent(u));
+      label: l.id,
+      value: Math.abs(l.utilization.delta),
+      colour: l.utilization.delta > 0 ? '#b3001b' : '#4f9d69',
+      note: l.utilization.delta > 0 ? 'up' : 'down',
+    })), { format: percent });
+  const orDash = (x: number | null, f: (v: number) => string) => (x === null ? '-' : f(x));
   const links = table(['link', 'status', 'load a Mbps', 'load b Mbps', 'util a', 'util b'],
     d.links.slice(0, 60).map((l) => [
-      esc(l.id), esc(l.status), fixed(l.loadA), fixed(l.loadB),
-      utilisationOf(l.utilizationA), utilisationOf(l.utilizationB),
+      esc(l.id), esc(l.status), orDash(l.loadMbps.a, fixed), orDash(l.loadMbps.b, fixed),
+      orDash(l.utilization.a, percent), orDash(l.utilization.b, percent),
     ]));
   const sizes = table(['link', `size ${esc(d.a.label)}`, `size ${esc(d.b.label)}`],
     d.sizes.map((s) => [esc(s.link), String(s.a ?? '-'), String(s.b ?? '-')]));

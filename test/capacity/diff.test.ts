@@ -12,8 +12,9 @@ describe('compareNetworks', () => {
     const d = compareNetworks({ label: 'a', network: input.network }, { label: 'b', network: input.network },
       { worstFailure: worstSingleFailure });
     expect(d.identical).toBe(true);
-    expect(d.links.every((l) => l.status === 'same' && l.utilizationChange === 0)).toBe(true);
-    expect(d.offices).toEqual({ lost: [], gained: [] });
+    expect(d.links).toEqual([]);
+    expect(d.linksUnchanged).toBe(input.network.links.length);
+    expect(d.offices).toEqual({ lostService: [], regainedService: [] });
   });
 
   it('shows a removed link as its traffic moving elsewhere', () => {
@@ -29,12 +30,12 @@ describe('compareNetworks', () => {
       }) });
     const link = (id: string) => d.links.find((l) => l.id === id)!;
     expect(d.identical).toBe(false);
-    const moved = link('fo-c3').loadA;
+    const moved = link('fo-c3').loadMbps.a!;
     expect(moved).toBeGreaterThan(77.2); // the cluster's 77.2 Mbps and its new applications
-    expect(link('fo-c3')).toMatchObject({ status: 'removed', loadB: 0 });
-    expect(link('c3-c4')).toMatchObject({ status: 'added', loadA: 0, loadB: moved });
-    expect(link('fo-c4').loadB - link('fo-c4').loadA).toBeCloseTo(moved, 6);
-    expect(d.links.slice(0, 3).map((l) => l.id).sort()).toEqual(['c3-c4', 'fo-c3', 'fo-c4']);
-    expect(d.unrouted).toEqual({ a: 0, b: 0 });
+    expect(link('fo-c3')).toMatchObject({ status: 'removed', loadMbps: { b: null } });
+    expect(link('c3-c4')).toMatchObject({ status: 'added', loadMbps: { a: null, b: moved } });
+    expect(link('fo-c4').loadMbps.delta).toBeCloseTo(moved, 6);
+    expect(d.links.map((l) => l.id).sort()).toEqual(['c3-c4', 'fo-c3', 'fo-c4']);
+    expect(d.unroutedMbps).toEqual({ a: 0, b: 0, delta: 0 });
   });
 });

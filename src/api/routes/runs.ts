@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ApiError, ApiErrorCode } from '../api-error.ts';
-import { compareResults } from '../compare-results.ts';
+import { compareResults } from '../../engine/compare-results.ts';
 import type { ApiContext } from '../context.ts';
 import {
   CompareRunsQuery, DiffSchema, errorResponses, RunIdParams, RunSchema, RunSummarySchema,

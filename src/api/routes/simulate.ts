@@ -2,7 +2,7 @@
 // comparison of two runs described inline.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { compareResults } from '../compare-results.ts';
+import { compareResults } from '../../engine/compare-results.ts';
 import type { ApiContext } from '../context.ts';
 import { simulateWork } from '../simulate-work.ts';
 import {

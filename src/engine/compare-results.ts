@@ -2,7 +2,7 @@
 // utilisation (largest change first), offices that lose or regain service.
 // Pure: two Results in, one plain-JSON diff out.
 import type { LinkLoad, SimulationResult, SiteDemand } from '../engine/result.ts';
-import { round6 } from '../engine/evaluate.ts';
+import { round6 } from './evaluate.ts';
 
 export const DIFF_SCHEMA_VERSION = 1;
 
