@@ -3,11 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { Command } from 'commander';
-import { analyseDrc, type DrcResult } from '../drc/analyse-drc.ts';
-import { drcApplications } from '../drc/catalogue-apps.ts';
-import { drcsInService } from '../drc/drc-spec.ts';
+import type { DrcResult } from '../drc/analyse-drc.ts';
+import { analyseDrcInput } from '../drc/analyse-input.ts';
 import { InputError, InputErrorCode } from '../model/errors.ts';
-import { valueOf } from '../model/figure.ts';
 import { PROJECT_ROOT, loadInput } from '../model/read-input.ts';
 import { fixed, percent, renderTable } from '../report/table.ts';
 import { parseCatalogue } from '../servers/load-catalogue.ts';
@@ -31,15 +29,12 @@ export function drcCommand(): Command {
       const catalogue = opts.catalogue === undefined && input.catalogue
         ? { file: input.topology.applications!.catalogue, data: input.catalogue }
         : readCatalogue(opts.catalogue);
-      const drc = drcsInService(input.network)[0];
-      const result = analyseDrc(input.network, {
+      const result = analyseDrcInput({
+        network: input.network,
+        year: input.year,
         fail: [...input.fail, ...parseList(opts.fail)],
         scenario: input.scenario ? { name: input.scenario.name, file: input.file } : null,
-        applications: catalogue && drc
-          ? drcApplications(catalogue.data, input.year, drc.footprint) : null,
-        applicationsSource: catalogue?.file ?? null,
-        catalogueDrcServers: catalogue && drc
-          ? catalogueServersAt(catalogue.data, drc.site, input.year) : null,
+        catalogue,
       });
       if (opts.json) printJson(result);
       else process.stdout.write(`${drcText(result)}\n`);
@@ -154,9 +149,3 @@ function readCatalogue(
   return { file, data: parseCatalogue(text, file) };
 }
 
-/** The catalogue's count of DRC servers at a site in a year. */
-function catalogueServersAt(catalogue: Catalogue, site: string, year: number): number | null {
-  const entries = catalogue.servers.fleet.filter((f) => f.role === 'drc' && f.site === site &&
-    f.from <= year && (f.until === undefined || year <= f.until));
-  return entries.length === 0 ? null : entries.reduce((n, f) => n + valueOf(f.count), 0);
-}

@@ -17,3 +17,4 @@ export {
   type DrcAnalysisOptions, type DrcAppRow, type DrcLink, type DrcResult, type LeftOutRow,
   type RecoveryRow,
 } from './analyse-drc.ts';
+export { analyseDrcInput, catalogueServersAt, type DrcInput } from './analyse-input.ts';

@@ -2,9 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { analyseDrc, type DrcResult } from '../../drc/analyse-drc.ts';
-import { drcApplications } from '../../drc/catalogue-apps.ts';
-import { drcsInService } from '../../drc/drc-spec.ts';
+import type { DrcResult } from '../../drc/analyse-drc.ts';
+import { analyseDrcInput } from '../../drc/analyse-input.ts';
 import type { ApiContext } from '../context.ts';
 import { errorResponses, WorkQuery } from '../schemas.ts';
 
@@ -32,18 +31,13 @@ export function drcRoutes(ctx: ApiContext) {
     }, async (request) => {
       const loaded = ctx.loader.load(request.query);
       const { input, network } = loaded;
-      const drc = drcsInService(network)[0];
-      const catalogue = input.catalogue;
-      return analyseDrc(network, {
+      return analyseDrcInput({
+        network,
+        year: input.year,
         fail: input.fail,
         scenario: loaded.scenarioRef,
-        applications: catalogue && drc
-          ? drcApplications(catalogue, input.year, drc.footprint) : null,
-        applicationsSource: catalogue && input.topology.applications
-          ? input.topology.applications.catalogue : null,
-        // TODO: pass the catalogue's DRC server count as `netsim drc` does, once that
-        // helper moves out of src/cli/drc.ts into src/drc.
-        catalogueDrcServers: null,
+        catalogue: input.catalogue && input.topology.applications
+          ? { file: input.topology.applications.catalogue, data: input.catalogue } : null,
       });
     });
   };
