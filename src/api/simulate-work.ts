@@ -1,6 +1,6 @@
 // Runs the engine on loaded work under a failure: the same call `netsim simulate`
 // makes (the DRC takes over while the data centre is down), so the figures agree.
-import { simulate } from '../engine/simulate.ts';
+import { simulateInput } from '../engine/simulate.ts';
 import type { SimulationResult } from '../engine/result.ts';
 import { resolveFailure, sharedRiskGroups } from '../failure/failure-set.ts';
 import { InputError } from '../model/errors.ts';
@@ -20,9 +20,5 @@ export function simulateWork(loaded: LoadedWork, fail: readonly string[] = []): 
       ...i, path: `fail${i.path}`,
     })));
   }
-  return simulate(network, {
-    fail: [...input.fail, ...fail],
-    scenario: loaded.scenarioRef,
-    catalogue: input.catalogue,
-  });
+  return simulateInput(input, fail, loaded.scenarioRef);
 }

@@ -1,6 +1,6 @@
 // `netsim simulate [scenario-or-topology]`: the network at peak hour.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { simulate } from '../engine/simulate.ts';
+import { simulateInput } from '../engine/simulate.ts';
 import { loadInput } from '../model/read-input.ts';
 import { simulationText } from '../report/simulation-text.ts';
 import { saveCliRun } from '../store/save-cli-run.ts';
@@ -20,11 +20,7 @@ export function simulateCommand(): Command {
     .option('--save', 'store the result in the run history (data/netsim.sqlite, or NETSIM_DB)')
     .action((file: string | undefined, opts: SimulateOptions) => runCommand(() => {
       const input = loadInput(file, { year: opts.year });
-      const result = simulate(input.network, {
-        fail: [...input.fail, ...parseList(opts.fail)],
-        scenario: input.scenario ? { name: input.scenario.name, file: input.file } : null,
-        catalogue: input.catalogue,
-      });
+      const result = simulateInput(input, parseList(opts.fail));
       if (opts.save) {
         const saved = saveCliRun(result, { file, year: opts.year, fail: parseList(opts.fail) });
         process.stderr.write(`saved as run ${saved.id} in ${saved.file}\n`);

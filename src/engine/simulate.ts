@@ -4,6 +4,7 @@
 import { failoversFor, preparedWithFailover, prepareWithDrc } from '../drc/failover.ts';
 import { resolveFailure } from '../failure/failure-set.ts';
 import type { Network } from '../model/network.ts';
+import type { LoadedInput } from '../model/read-input.ts';
 import type { Catalogue } from '../servers/catalogue-schema.ts';
 import { serversSummary } from '../servers/summary.ts';
 import { evaluate } from './evaluate.ts';
@@ -37,4 +38,21 @@ export function simulate(network: Network, options: SimulateOptions = {}): Simul
   result.failover = failoversFor(prepared.network, failure.sites);
   if (options.catalogue) result.servers = serversSummary(options.catalogue, network.year);
   return result;
+}
+
+/**
+ * Simulates a loaded scenario or topology with its own failures plus `fail`, as every
+ * face runs it (the command line and the API agree by construction).
+ */
+export function simulateInput(
+  input: LoadedInput,
+  fail: readonly string[] = [],
+  scenario: SimulationResult['scenario'] = input.scenario
+    ? { name: input.scenario.name, file: input.file } : null,
+): SimulationResult {
+  return simulate(input.network, {
+    fail: [...input.fail, ...fail],
+    scenario,
+    catalogue: input.catalogue,
+  });
 }
