@@ -20,5 +20,6 @@ export function simulateWork(loaded: LoadedWork, fail: readonly string[] = []): 
       ...i, path: `fail${i.path}`,
     })));
   }
-  return simulateInput(input, fail, loaded.scenarioRef);
+  // The network, not the input's: a request's own changes are applied to it.
+  return simulateInput({ ...input, network }, fail, loaded.scenarioRef);
 }
