@@ -63,12 +63,11 @@ export function sweepRange(
   onProgress?: SweepProgress,
 ): void {
   const peak: PeakUtilization = { utilization: 0, link: -1, reverse: false };
-  for (let i = from; i < to; i++) {
-    const item = summary.items[i];
-    const loads = summary.kind === 'links' ? engine.evaluateLink(item) : engine.evaluateNode(item);
-    record(engine, summary, i, loads, peak);
-    if (onProgress && (i - from) % 64 === 63) onProgress(i + 1 - from, to - from);
-  }
+  const items = summary.items.subarray(from, to);
+  engine.evaluateEach(summary.kind, items, (i, loads) => {
+    record(engine, summary, from + i, loads, peak);
+    if (onProgress && i % 64 === 63) onProgress(i + 1, to - from);
+  });
   onProgress?.(to - from, to - from);
 }
 

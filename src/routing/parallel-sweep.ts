@@ -1,4 +1,5 @@
-// A depth-1 sweep spread over worker threads; the figures do not depend on how many.
+// A depth-1 sweep spread over worker threads and the calling thread; the figures do not
+// depend on how many threads share the work.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -11,8 +12,8 @@ import type { DemandMatrix } from './route-demands.ts';
 
 /** Options of `sweepInParallel`. */
 export interface ParallelSweepOptions {
-  /** Worker threads to use; 1 (or fewer) sweeps on the calling thread. */
-  workers: number;
+  /** Threads in all, the calling one included; 1 (or fewer) starts no worker. */
+  threads: number;
   engine?: FailureEngineOptions;
   onProgress?: SweepProgress;
 }
@@ -26,28 +27,28 @@ export interface SweepWorkerData {
   items: Int32Array;
 }
 
-/** A finished range of steps, as a worker sends it back: arrays hold steps from..to. */
-export interface SweepChunk {
-  from: number;
-  to: number;
-  part: Pick<SweepSummary, SummaryField>;
-}
-
 /** The per-step arrays of a summary. */
 export const SUMMARY_FIELDS = [
   'unroutedMbps', 'unroutedDemands', 'lostMbps', 'lostDemands', 'cutMbps', 'cutDemands',
   'maxUtilization', 'maxLink', 'maxReverse',
 ] as const;
-type SummaryField = (typeof SUMMARY_FIELDS)[number];
 
-// Ranges small enough to balance the load, large enough that messages cost little.
-const CHUNKS_PER_WORKER = 16;
-const MIN_CHUNK = 8;
+/** A finished range of steps, as a worker sends it back: arrays hold steps from..to. */
+export interface SweepChunk {
+  from: number;
+  to: number;
+  part: Pick<SweepSummary, (typeof SUMMARY_FIELDS)[number]>;
+}
+
+// Ranges small enough to balance the threads, large enough that messages cost little.
+const CHUNKS_PER_THREAD = 8;
+const MIN_CHUNK = 16;
 
 /**
- * Sweeps `items` (links or nodes, each failed alone) on `workers` threads. Each
- * worker builds the same engine from the same data and every step starts from the
- * base state, so the summary is the same whatever the number of workers.
+ * Sweeps `items` (links or nodes, each failed alone) on `threads` threads: the calling
+ * thread and workers each build the same engine and take ranges of steps from one
+ * queue. Every step starts from the base state, so the summary is the same whatever
+ * the number of threads.
  */
 export async function sweepInParallel(
   net: CompiledNetwork,
@@ -58,50 +59,59 @@ export async function sweepInParallel(
 ): Promise<SweepSummary> {
   const summary = createSweepSummary(kind, items);
   const total = summary.items.length;
-  const workers = Math.max(1, Math.min(Math.floor(options.workers), Math.ceil(total / MIN_CHUNK)));
-  if (workers <= 1 || total === 0) {
-    const engine = createFailureEngine(net, matrix, options.engine);
-    sweepRange(engine, summary, 0, total, options.onProgress);
-    return summary;
-  }
+  const threads = Math.max(1, Math.min(Math.floor(options.threads), Math.ceil(total / MIN_CHUNK)));
+  const chunk = Math.max(MIN_CHUNK, Math.ceil(total / (threads * CHUNKS_PER_THREAD)));
+  let next = 0;
+  let done = 0;
+  const take = (): [number, number] | null => {
+    if (next >= total) return null;
+    const from = next;
+    next = Math.min(total, next + chunk);
+    return [from, next];
+  };
+  const finished = (count: number) => {
+    done += count;
+    options.onProgress?.(done, total);
+  };
 
-  const chunk = Math.max(MIN_CHUNK, Math.ceil(total / (workers * CHUNKS_PER_WORKER)));
+  // Workers start first: they boot while this thread builds its engine.
   const data: SweepWorkerData = {
     net, matrix, engine: options.engine ?? {}, kind, items: summary.items,
   };
-  let next = 0;
-  let done = 0;
   const pool: Worker[] = [];
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let running = 0;
-      const dispatch = (worker: Worker) => {
-        if (next >= total) {
-          if (--running === 0) resolve();
-          return;
-        }
-        const from = next;
-        next = Math.min(total, next + chunk);
-        worker.postMessage({ from, to: next });
+  const workersDone: Promise<void>[] = [];
+  for (let w = 1; w < threads; w++) {
+    const worker = startWorker(data);
+    pool.push(worker);
+    workersDone.push(new Promise<void>((resolve, reject) => {
+      const dispatch = () => {
+        const range = take();
+        if (range) worker.postMessage(range);
+        else resolve();
       };
-      for (let w = 0; w < workers; w++) {
-        const worker = startWorker(data);
-        pool.push(worker);
-        running += 1;
-        worker.on('message', (message: SweepChunk | 'ready') => {
-          if (message !== 'ready') {
-            copyChunk(summary, message);
-            done += message.to - message.from;
-            options.onProgress?.(done, total);
-          }
-          dispatch(worker);
-        });
-        worker.on('error', reject);
-        worker.on('exit', (code) => {
-          if (code !== 0) reject(new Error(`sweepInParallel: a worker stopped with code ${code}`));
-        });
-      }
-    });
+      worker.on('message', (message: SweepChunk | 'ready') => {
+        if (message !== 'ready') {
+          for (const field of SUMMARY_FIELDS) summary[field].set(message.part[field], message.from);
+          finished(message.to - message.from);
+        }
+        dispatch();
+      });
+      worker.on('error', reject);
+      worker.on('exit', (code) => {
+        if (code !== 0) reject(new Error(`sweepInParallel: a worker stopped with code ${code}`));
+      });
+    }));
+  }
+
+  try {
+    const engine = createFailureEngine(net, matrix, options.engine);
+    for (let range = take(); range; range = take()) {
+      sweepRange(engine, summary, range[0], range[1]);
+      finished(range[1] - range[0]);
+      // Let workers' messages in between ranges.
+      if (pool.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+    await Promise.all(workersDone);
   } finally {
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
@@ -125,8 +135,4 @@ function tsxApiUrl(): string {
     tsxApi = pathToFileURL(resolved.replace(/index\.cjs$/, 'index.mjs')).href;
   }
   return tsxApi;
-}
-
-function copyChunk(summary: SweepSummary, { from, part }: SweepChunk): void {
-  for (const field of SUMMARY_FIELDS) summary[field].set(part[field], from);
 }

@@ -5,16 +5,16 @@ import { createSweepSummary, sweepRange } from './failure-sweep.ts';
 import { SUMMARY_FIELDS, type SweepChunk, type SweepWorkerData } from './parallel-sweep.ts';
 
 const data = workerData as SweepWorkerData;
-const engine = createFailureEngine(data.net, data.matrix, data.engine);
 const summary = createSweepSummary(data.kind, data.items);
+parentPort!.postMessage('ready');
+const engine = createFailureEngine(data.net, data.matrix, data.engine);
 
-parentPort!.on('message', ({ from, to }: { from: number; to: number }) => {
+parentPort!.on('message', ([from, to]: [number, number]) => {
   sweepRange(engine, summary, from, to);
-  const part = {} as SweepChunk['part'];
+  const part: Partial<SweepChunk['part']> = {};
   for (const field of SUMMARY_FIELDS) {
-    (part as Record<string, ArrayLike<number>>)[field] = summary[field].slice(from, to);
+    Object.assign(part, { [field]: summary[field].slice(from, to) });
   }
-  const chunk: SweepChunk = { from, to, part };
+  const chunk: SweepChunk = { from, to, part: part as SweepChunk['part'] };
   parentPort!.postMessage(chunk);
 });
-parentPort!.postMessage('ready');
