@@ -10,6 +10,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 import { ExitCode } from './cli/common.ts';
 import { diffCommand } from './cli/diff.ts';
 import { drcCommand } from './cli/drc.ts';
+import { importCommand } from './cli/import.ts';
+import { loadsCommand } from './cli/loads.ts';
 import { pathCommand } from './cli/path.ts';
 import { planCommand } from './cli/plan.ts';
 import { serversCommand } from './cli/servers.ts';
@@ -28,6 +30,8 @@ const program = new Command()
   .addCommand(planCommand())
   .addCommand(diffCommand())
   .addCommand(sweepCommand())
+  .addCommand(loadsCommand())
+  .addCommand(importCommand())
   .addCommand(drcCommand())
   .addCommand(serversCommand());
 

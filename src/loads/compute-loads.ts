@@ -2,15 +2,15 @@
 // equal splitting, utilisation, and optionally every single link or node failure.
 import type { ImportedGraph } from '../io/imported-graph.ts';
 import { InputError, InputErrorCode } from '../model/errors.ts';
-import { compileNetwork, emptyMask, type CompiledNetwork } from '../routing/compiled-network.ts';
-import { createScratch, searchToTarget } from '../routing/distances.ts';
+import { compileNetwork, type CompiledNetwork } from '../routing/compiled-network.ts';
 import { createFailureEngine } from '../routing/failure-engine.ts';
 import { sweepFailures, type SweepKind, type SweepSummary } from '../routing/failure-sweep.ts';
 import { sweepInParallel } from '../routing/parallel-sweep.ts';
 import { peakUtilization } from '../routing/peak-utilization.ts';
-import { pushDown, type DemandMatrix } from '../routing/route-demands.ts';
+import { routeByHops } from '../routing/hop-routing.ts';
+import type { DemandMatrix } from '../routing/route-demands.ts';
 import { cleanGraph, type CleanGraph } from './clean-graph.ts';
-import { gravityDemand, gravityMatrix, gravityModel, type GravityModel, type WeightBasis } from './gravity.ts';
+import { gravityMatrix, gravityModel, type GravityModel, type WeightBasis } from './gravity.ts';
 
 /** Failure sweeps route n(n-1) explicit demands; this many is about 270 MB of them. */
 export const MAX_SWEEP_DEMANDS = 1 << 24;
@@ -25,8 +25,8 @@ export interface LoadsOptions {
   n1?: boolean;
   /** Fail each node in turn, with its links. */
   n1Nodes?: boolean;
-  /** Worker threads for the sweeps; 1 (the default) sweeps on the calling thread. */
-  workers?: number;
+  /** Threads for the sweeps, the calling one included; 1 (the default) starts no worker. */
+  threads?: number;
   onProgress?: (kind: SweepKind, done: number, total: number) => void;
 }
 
@@ -117,21 +117,22 @@ export function prepareLoads(
 
 /**
  * Base loads with nothing failed, routed destination by destination straight from the
- * gravity weights (no demand list, so memory stays linear in the network).
+ * gravity weights (no demand list, so memory stays linear in the network). Equal to
+ * the failure engine's base loads to rounding.
  */
 export function baseLoads(prepared: PreparedLoads): { forward: Float64Array; reverse: Float64Array } {
   const { net, gravity } = prepared;
   const n = net.nodeCount;
   const forward = new Float64Array(net.linkCount);
   const reverse = new Float64Array(net.linkCount);
-  const scratch = createScratch(net);
-  const inflow = new Float64Array(n);
-  const mask = emptyMask(net);
-  for (let t = 0; n > 1 && t < n; t++) {
-    searchToTarget(net, t, mask, scratch);
-    for (let s = 0; s < n; s++) if (s !== t) inflow[s] = gravityDemand(gravity, s, t);
-    pushDown(net, mask, scratch, inflow, forward, reverse);
-  }
+  if (n < 2 || gravity.pairSum === 0) return { forward, reverse };
+  const { weights, totalMbps, pairSum } = gravity;
+  const destinations = Int32Array.from({ length: n }, (_, t) => t);
+  routeByHops(net, destinations, (t, inflow) => {
+    // The same expression as gravityDemand, so that the figures match to the bit.
+    const wt = weights[t];
+    for (let s = 0; s < n; s++) if (s !== t) inflow[s] = (totalMbps * weights[s] * wt) / pairSum;
+  }, forward, reverse);
   return { forward, reverse };
 }
 
@@ -145,8 +146,10 @@ export async function computeLoads(graph: ImportedGraph, options: LoadsOptions):
   const { clean, net } = prepared;
   const sweeping = options.n1 === true || options.n1Nodes === true;
   const matrix = sweeping ? sweepMatrix(prepared) : null;
-  const engine = matrix && (options.workers ?? 1) <= 1 ? createFailureEngine(net, matrix) : null;
-  const base = engine ? engine.base : baseLoads(prepared);
+  const engine = matrix && (options.threads ?? 1) <= 1 ? createFailureEngine(net, matrix) : null;
+  // The base figures come from one routine whatever the sweep runs on, so that they do
+  // not change with the number of threads (the engine's sum in another order).
+  const base = baseLoads(prepared);
   const peak = peakUtilization(net, base.forward, base.reverse);
 
   const result: LoadsResult = {
@@ -181,7 +184,7 @@ export async function computeLoads(graph: ImportedGraph, options: LoadsOptions):
     });
     if (engine) return sweepFailures(engine, kind, items, progress);
     return sweepInParallel(net, matrix!, kind, items, {
-      workers: options.workers ?? 1, onProgress: progress,
+      threads: options.threads ?? 1, onProgress: progress,
     });
   };
   if (options.n1) {
