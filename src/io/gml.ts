@@ -15,11 +15,15 @@ type GmlValue = number | string | GmlEntry[];
 
 const KEY = /[A-Za-z_][A-Za-z0-9_]*/y;
 const NUMBER = /[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
-// Some writers spell infinity and not-a-number as bare words.
-const SPECIAL_NUMBERS: Record<string, number> = {
-  INF: Infinity, '+INF': Infinity, '-INF': -Infinity, NAN: NaN, inf: Infinity, nan: NaN,
-};
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+// Some writers spell infinity and not-a-number as bare words. Maps, not objects: a
+// word such as "constructor" must not find Object.prototype's.
+const SPECIAL_NUMBERS = new Map<string, number>([
+  ['INF', Infinity], ['+INF', Infinity], ['-INF', -Infinity], ['NAN', NaN],
+  ['inf', Infinity], ['nan', NaN],
+]);
+const ENTITIES = new Map<string, string>([
+  ['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"],
+]);
 
 /**
  * Parses GML text into an ImportedGraph. Parallel edges are accepted whether or not the
@@ -167,6 +171,8 @@ class GmlTokenizer {
     const where = open ? `line ${open.line}, column ${open.column}` : this.where();
     checkDepth(depth, this.file, where);
     const entries: GmlEntry[] = [];
+    let nodes = 0;
+    let edges = 0;
     for (;;) {
       this.skipSpace();
       if (this.pos >= this.text.length) {
@@ -188,6 +194,10 @@ class GmlTokenizer {
       if (!match) this.fail(`expected a key, got ${this.describeHere()}`);
       const key = match![0];
       this.pos += key.length;
+      // Nodes and edges of a graph are counted as they are read, so that a file far over
+      // the limit is refused before it is all held in memory.
+      if (depth === 1 && key === 'node') checkNodeCount(++nodes, this.file);
+      if (depth === 1 && key === 'edge') checkEdgeCount(++edges, this.file);
       entries.push({ key, value: this.parseValue(key, depth), line });
     }
   }
@@ -214,9 +224,10 @@ class GmlTokenizer {
     const word = /[+-]?[A-Za-z]+/y;
     word.lastIndex = this.pos;
     const special = word.exec(this.text);
-    if (special && special[0] in SPECIAL_NUMBERS) {
-      this.pos += special[0].length;
-      return SPECIAL_NUMBERS[special[0]];
+    const specialValue = special ? SPECIAL_NUMBERS.get(special[0]) : undefined;
+    if (specialValue !== undefined) {
+      this.pos += special![0].length;
+      return specialValue;
     }
     this.fail(`expected a value (a number, "text" or [ list ]) after "${key}", ` +
       `got ${this.describeHere()}`);
@@ -289,7 +300,7 @@ function decodeEntities(text: string): string {
   return text.replace(/&(#[0-9]+|#x[0-9A-Fa-f]+|[A-Za-z]+);/g, (whole, body: string) => {
     if (body.startsWith('#x')) return safeCodePoint(parseInt(body.slice(2), 16)) ?? whole;
     if (body.startsWith('#')) return safeCodePoint(parseInt(body.slice(1), 10)) ?? whole;
-    return ENTITIES[body] ?? whole;
+    return ENTITIES.get(body) ?? whole;
   });
 }
 

@@ -195,7 +195,9 @@ export function createGraphmlParser(file: string): GraphmlParser {
     for (const key of keys.values()) {
       if (key.defaultText === undefined) continue;
       if (key.domain !== domain && key.domain !== 'all') continue;
-      if (!(key.name in attributes)) attributes[key.name] = typedValue(key.defaultText, key.type);
+      // Own keys only: a key named "constructor" is not already set by Object.prototype.
+      if (Object.hasOwn(attributes, key.name)) continue;
+      attributes[key.name] = typedValue(key.defaultText, key.type);
     }
   }
 

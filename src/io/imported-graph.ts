@@ -57,17 +57,19 @@ export interface ImportedGraph {
 const X_NAMES = ['longitude', 'x'];
 const Y_NAMES = ['latitude', 'y'];
 const LABEL_NAMES = ['label', 'name'];
+const MAPPED_NAMES = new Set([...X_NAMES, ...Y_NAMES, ...LABEL_NAMES, 'population']);
 
 /** Builds a node from its attributes: label, Longitude/Latitude and population mapped. */
 export function nodeFromAttributes(id: string, attributes: Attributes): ImportedNode {
   const node: ImportedNode = { id, attributes };
-  const label = pick(attributes, LABEL_NAMES, 'string');
+  const keys = mappedKeys(attributes);
+  const label = pick(attributes, keys, LABEL_NAMES, 'string');
   if (label !== undefined) node.label = label;
-  const x = pick(attributes, X_NAMES, 'number');
-  const y = pick(attributes, Y_NAMES, 'number');
+  const x = pick(attributes, keys, X_NAMES, 'number');
+  const y = pick(attributes, keys, Y_NAMES, 'number');
   if (x !== undefined) node.x = x;
   if (y !== undefined) node.y = y;
-  const population = pick(attributes, ['population'], 'number');
+  const population = pick(attributes, keys, ['population'], 'number');
   if (population !== undefined) node.population = population;
   return node;
 }
@@ -86,7 +88,10 @@ export function edgeFromAttributes(
   if (id !== undefined) edge.id = id;
   const raw = attributes.LinkSpeedRaw;
   const bitsPerSecond = typeof raw === 'number' ? raw : numberOrUndefined(raw);
-  if (bitsPerSecond !== undefined && bitsPerSecond > 0) edge.capacityMbps = bitsPerSecond / 1e6;
+  // GML may spell the speed INF or 1e400: only a finite speed is a capacity.
+  if (bitsPerSecond !== undefined && Number.isFinite(bitsPerSecond) && bitsPerSecond > 0) {
+    edge.capacityMbps = bitsPerSecond / 1e6;
+  }
   return edge;
 }
 
@@ -135,15 +140,32 @@ export function numberOrUndefined(text: string | undefined): number | undefined 
   return Number.isFinite(value) ? value : undefined;
 }
 
-function pick(attributes: Attributes, names: string[], type: 'string'): string | undefined;
-function pick(attributes: Attributes, names: string[], type: 'number'): number | undefined;
+/**
+ * The first attribute name written for each mapped name, by its lower case. One pass,
+ * so that a node with a million attributes costs no more than reading them.
+ */
+function mappedKeys(attributes: Attributes): Map<string, string> {
+  const keys = new Map<string, string>();
+  for (const key of Object.keys(attributes)) {
+    const lower = key.toLowerCase();
+    if (MAPPED_NAMES.has(lower) && !keys.has(lower)) keys.set(lower, key);
+  }
+  return keys;
+}
+
+type Keys = Map<string, string>;
+function pick(attributes: Attributes, keys: Keys, names: string[], type: 'string'):
+  string | undefined;
+function pick(attributes: Attributes, keys: Keys, names: string[], type: 'number'):
+  number | undefined;
 function pick(
   attributes: Attributes,
+  keys: Keys,
   names: string[],
   type: 'string' | 'number',
 ): string | number | undefined {
   for (const name of names) {
-    const key = Object.keys(attributes).find((k) => k.toLowerCase() === name);
+    const key = keys.get(name);
     if (key === undefined) continue;
     const value = attributes[key];
     if (type === 'string') return String(value);

@@ -1,4 +1,5 @@
 // JSON importer: our topology as JSON, or a node-link graph ({ nodes, links | edges }).
+import { checkDataDepth } from '../model/data-depth.ts';
 import { InputError, InputErrorCode, describeValue, type InputIssue } from '../model/errors.ts';
 import { validateTopology } from '../model/load-topology.ts';
 import { topologyToImported } from './from-topology.ts';
@@ -21,6 +22,7 @@ export function parseJsonGraph(text: string, file: string): ImportedGraph {
       message: `malformed JSON: ${(err as Error).message}`,
     }]);
   }
+  checkDataDepth(data, file);
   if (isRecord(data) && 'sites' in data) {
     return topologyToImported(validateTopology(data, file), 'json');
   }

@@ -1,8 +1,9 @@
 // SNDlib native (.txt) importer: NODES, LINKS with capacity modules, DEMANDS; the rest skipped.
 import { InputError, InputErrorCode, type InputIssue } from '../model/errors.ts';
+import { LIMITS } from '../model/limits.ts';
 import {
-  checkEdgeCount, checkNodeCount, numberOrUndefined, type Attributes, type ImportedDemand,
-  type ImportedEdge, type ImportedGraph, type ImportedNode,
+  checkEdgeCount, checkNodeCount, limitError, numberOrUndefined, type Attributes,
+  type ImportedDemand, type ImportedEdge, type ImportedGraph, type ImportedNode,
 } from './imported-graph.ts';
 import { moduleAttributes, sndlibCapacity, type CapacityModule } from './sndlib-capacity.ts';
 
@@ -25,7 +26,7 @@ const LINK_FIELDS = [
  * demand value as written (the routing unit is kept as an attribute).
  */
 export function parseSndlibNative(text: string, file: string): ImportedGraph {
-  const { tokens, header } = tokenize(text);
+  const header = findHeader(text);
   const syntax: InputIssue[] = [];
   const fail = (token: Token | undefined, message: string) =>
     syntax.push({ code: 'sndlib_syntax', path: where(token), message });
@@ -47,37 +48,22 @@ export function parseSndlibNative(text: string, file: string): ImportedGraph {
   const nodeTokens = new Map<string, Token>();
   const references: InputIssue[] = [];
 
-  // Sections: NAME ( entries ).
-  let i = 0;
-  while (i < tokens.length) {
-    const name = tokens[i];
-    const open = tokens[i + 1];
+  // Sections: NAME ( entries ), each entry read as it comes so that only one is held.
+  const reader = new TokenReader(text);
+  for (let name = reader.take(); name !== undefined; name = reader.take()) {
+    const open = reader.peek();
     if (!isWord(name) || open?.text !== '(') {
       fail(name, `expected a section such as "NODES (", got ${describe(name)}`);
       break;
     }
-    const { entries, next, closed } = readSection(tokens, i + 2);
+    reader.take();
+    const firstIssue = syntax.length;
+    const closed = readSection(reader, file, entryReader(name.text));
     if (!closed) {
-      fail(open, `expected ")" to close the ${name.text} section, got the end of the file`);
-    }
-    i = next;
-
-    switch (name.text) {
-      case 'NODES':
-        for (const entry of entries) readNode(entry);
-        break;
-      case 'LINKS':
-        for (const entry of entries) readLink(entry);
-        break;
-      case 'DEMANDS':
-        for (const entry of entries) readDemand(entry);
-        break;
-      case 'META':
-        for (const entry of entries) readMeta(entry);
-        break;
-      default:
-        // ADMISSIBLE_PATHS and any later section carry nothing the simulator uses.
-        break;
+      syntax.splice(firstIssue, 0, {
+        code: 'sndlib_syntax', path: where(open),
+        message: `expected ")" to close the ${name.text} section, got the end of the file`,
+      });
     }
   }
   if (syntax.length > 0) throw new InputError(InputErrorCode.syntax, file, syntax);
@@ -108,6 +94,22 @@ export function parseSndlibNative(text: string, file: string): ImportedGraph {
     demands: demands.map((d) => d.demand),
     attributes,
   };
+
+  function entryReader(section: string): ((entry: Entry) => void) | undefined {
+    switch (section) {
+      case 'NODES':
+        return readNode;
+      case 'LINKS':
+        return readLink;
+      case 'DEMANDS':
+        return readDemand;
+      case 'META':
+        return readMeta;
+      default:
+        // ADMISSIBLE_PATHS and any later section carry nothing the simulator uses.
+        return undefined;
+    }
+  }
 
   function readNode(entry: Entry): void {
     const [id, open, x, y, close] = entry;
@@ -238,47 +240,98 @@ export function parseSndlibNative(text: string, file: string): ImportedGraph {
   }
 }
 
-/** Tokens of the file: words and parentheses; `#` comments and the `?` header set aside. */
-function tokenize(text: string): { tokens: Token[]; header: Token | undefined } {
-  const tokens: Token[] = [];
-  let header: Token | undefined;
-  const lines = text.split('\n');
-  for (let n = 0; n < lines.length; n++) {
-    const line = lines[n];
-    const trimmed = line.trimStart();
-    if (trimmed.startsWith('?')) {
-      header ??= { text: trimmed.trimEnd(), line: n + 1, column: line.length - trimmed.length + 1 };
-      continue;
-    }
-    const pattern = /#.*$|[()]|[^\s()#]+/g;
-    for (let m = pattern.exec(line); m; m = pattern.exec(line)) {
-      if (m[0].startsWith('#')) break;
-      tokens.push({ text: m[0], line: n + 1, column: m.index + 1 });
-    }
+/** The first `?` line (`?SNDlib native format; type: network; version: 1.0`), if any. */
+function findHeader(text: string): Token | undefined {
+  const match = /^([^\S\n]*)\?[^\n]*/m.exec(text);
+  if (!match) return undefined;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < match.index; i = text.indexOf('\n', i + 1)) {
+    line += 1;
   }
-  return { tokens, header };
+  return { text: match[0].trim(), line, column: match[1].length + 1 };
 }
 
-/** The entries of a section opened just before `start`, up to its `)`. */
-function readSection(tokens: Token[], start: number) {
-  const entries: Entry[] = [];
-  let i = start;
-  while (i < tokens.length && tokens[i].text !== ')') {
+/**
+ * The tokens of the file, words and parentheses, read a line at a time as they are
+ * taken; `#` comments and `?` lines are skipped. Holds at most the two tokens peeked.
+ */
+class TokenReader {
+  private readonly ahead: Token[] = [];
+  // "#" to the end of the line, a parenthesis, or a word. [^] and not ".": a comment
+  // also ends a CRLF line, whose "\r" "." would not match.
+  private readonly pattern = /#[^]*|[()]|[^\s()#]+/g;
+  private line = '';
+  private lineNumber = 0;
+  private next = 0;
+
+  constructor(private readonly text: string) {}
+
+  peek(): Token | undefined {
+    if (this.ahead.length === 0) {
+      const token = this.read();
+      if (token === undefined) return undefined;
+      this.ahead.push(token);
+    }
+    return this.ahead[0];
+  }
+
+  take(): Token | undefined {
+    const token = this.peek();
+    this.ahead.shift();
+    return token;
+  }
+
+  private read(): Token | undefined {
+    for (;;) {
+      const match = this.pattern.exec(this.line);
+      if (match && !match[0].startsWith('#')) {
+        return { text: match[0], line: this.lineNumber, column: match.index + 1 };
+      }
+      // The rest of the line is a comment or nothing; at the end of the text it stays so.
+      this.line = '';
+      if (this.next > this.text.length) return undefined;
+      const end = this.text.indexOf('\n', this.next);
+      const stop = end < 0 ? this.text.length : end;
+      const line = this.text.slice(this.next, stop);
+      this.next = stop + 1;
+      this.lineNumber += 1;
+      this.line = line.trimStart().startsWith('?') ? '' : line;
+      this.pattern.lastIndex = 0;
+    }
+  }
+}
+
+/**
+ * Reads the entries of a section whose "(" was just taken, up to its ")", handing each to
+ * `onEntry`; without one, the entries are skipped and not held. Whether ")" was found.
+ */
+function readSection(
+  reader: TokenReader,
+  file: string,
+  onEntry: ((entry: Entry) => void) | undefined,
+): boolean {
+  for (let first = reader.peek(); first && first.text !== ')'; first = reader.peek()) {
     const entry: Entry = [];
-    const line = tokens[i].line;
+    let count = 0;
     let depth = 0;
-    while (i < tokens.length) {
-      const token = tokens[i];
-      if (depth === 0 && (token.text === ')' || (token.line !== line && entry.length > 0))) break;
+    for (let token: Token | undefined = first; token; token = reader.peek()) {
+      if (depth === 0 && (token.text === ')' || (token.line !== first.line && count > 0))) break;
       if (token.text === '(') depth += 1;
       if (token.text === ')') depth -= 1;
-      entry.push(token);
-      i += 1;
+      count += 1;
+      if (onEntry) {
+        if (count > LIMITS.sndlibEntryTokens) {
+          throw limitError(file, 'entry_too_long',
+            `expected at most ${LIMITS.sndlibEntryTokens} tokens in one entry, got more`,
+            where(first));
+        }
+        entry.push(token);
+      }
+      reader.take();
     }
-    entries.push(entry);
+    onEntry?.(entry);
   }
-  const closed = i < tokens.length;
-  return { entries, next: closed ? i + 1 : i, closed };
+  return reader.take() !== undefined;
 }
 
 function isWord(token: Token | undefined): token is Token {

@@ -1,58 +1,142 @@
 // Parses YAML text into plain data, within the limits, with line and column on errors.
-import { LineCounter, parseDocument } from 'yaml';
+import {
+  Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, YAMLParseError,
+  type CST, type Document, type Node,
+} from 'yaml';
+import { checkDataDepth, tooDeepError } from './data-depth.ts';
 import { InputError, InputErrorCode, type InputIssue } from './errors.ts';
 import { LIMITS } from './limits.ts';
 
+type ParsedDocument = Document.Parsed;
+
 /** Parses one YAML document. Throws InputError with every syntax fault found. */
 export function parseYamlText(text: string, file: string): unknown {
-  if (text.length > LIMITS.fileBytes) {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > LIMITS.yamlBytes) {
     throw new InputError(InputErrorCode.limit, file, [{
       code: 'file_too_large',
       path: '',
-      message: `expected at most ${LIMITS.fileBytes} bytes, got ${text.length}`,
+      message: `expected at most ${LIMITS.yamlBytes} bytes of YAML, got ${bytes}`,
     }]);
   }
 
+  // yaml's composer recurses once per level, so nesting is checked on the parse tree
+  // first: a few thousand "[" would otherwise overflow the stack.
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    uniqueKeys: true, prettyErrors: false, merge: false, lineCounter,
-  });
-  if (doc.errors.length > 0) {
-    const issues: InputIssue[] = doc.errors.map((err) => {
-      const pos = lineCounter.linePos(err.pos[0]);
-      const where = pos ? `line ${pos.line}, column ${pos.col}` : '';
-      const first = err.message.split('\n')[0] ?? err.message;
-      return { code: `yaml_${err.code.toLowerCase()}`, path: where, message: first };
-    });
-    throw new InputError(InputErrorCode.syntax, file, issues);
+  const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
+  checkTokenDepth(tokens, file, lineCounter);
+
+  // yaml's own unique-key check compares each key with every earlier one, which takes
+  // minutes on a map of 100,000 keys; duplicateKeys does it in one pass.
+  const doc = composeOne(tokens, text.length);
+  const errors: Array<{ offset: number; issue: InputIssue }> = doc.errors.map((err) => ({
+    offset: err.pos[0],
+    issue: {
+      code: `yaml_${err.code.toLowerCase()}`,
+      path: where(lineCounter, err.pos[0]),
+      message: err.message.split('\n')[0] ?? err.message,
+    },
+  }));
+  for (const duplicate of duplicateKeys(doc, lineCounter)) errors.push(duplicate);
+  if (errors.length > 0) {
+    errors.sort((a, b) => a.offset - b.offset);
+    throw new InputError(InputErrorCode.syntax, file, errors.map((e) => e.issue));
   }
 
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: LIMITS.yamlAliases });
   } catch (err) {
+    // yaml throws a ReferenceError for an alias it cannot resolve, and once the
+    // aliases expand past maxAliasCount nodes.
+    if (!(err instanceof ReferenceError)) throw err;
+    if (!err.message.startsWith('Excessive alias count')) {
+      throw new InputError(InputErrorCode.syntax, file, [{
+        code: 'yaml_alias', path: '', message: err.message,
+      }]);
+    }
     throw new InputError(InputErrorCode.limit, file, [{
       code: 'yaml_aliases',
       path: '',
-      message: `expected at most ${LIMITS.yamlAliases} alias expansions: ${(err as Error).message}`,
+      message: `expected at most ${LIMITS.yamlAliases} alias expansions, got more`,
     }]);
   }
-  checkDepth(data, file);
+  checkDataDepth(data, file);
   return data;
 }
 
-function checkDepth(root: unknown, file: string): void {
-  const stack: Array<[unknown, number]> = [[root, 0]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (value === null || typeof value !== 'object') continue;
-    if (depth > LIMITS.depth) {
-      throw new InputError(InputErrorCode.limit, file, [{
-        code: 'too_deep',
-        path: '',
-        message: `expected nesting of at most ${LIMITS.depth} levels`,
-      }]);
+/** The first document of the token stream, as yaml's parseDocument composes it. */
+function composeOne(tokens: CST.Token[], length: number): ParsedDocument {
+  const composer = new Composer({ uniqueKeys: false, merge: false });
+  let doc: ParsedDocument | undefined;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (!doc) {
+      doc = next;
+      continue;
     }
-    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+    doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS',
+      'expected one YAML document, got more'));
+    break;
   }
+  return doc!;
+}
+
+/** Collections in the parse tree nested deeper than LIMITS.depth, refused. */
+function checkTokenDepth(tokens: CST.Token[], file: string, lines: LineCounter): void {
+  const stack: Array<[CST.Token | null | undefined, number]> = [];
+  for (const token of tokens) stack.push([token, 0]);
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop()!;
+    if (!token) continue;
+    if (token.type === 'document') {
+      stack.push([token.value, depth]);
+      continue;
+    }
+    if (token.type !== 'block-map' && token.type !== 'block-seq' &&
+        token.type !== 'flow-collection') continue;
+    if (depth > LIMITS.depth) throw tooDeepError(file, where(lines, token.offset));
+    for (const item of token.items) {
+      stack.push(['key' in item ? item.key : undefined, depth + 1]);
+      stack.push([item.value, depth + 1]);
+    }
+  }
+}
+
+/** Keys written twice in one map, each with the line and column of the second. */
+function duplicateKeys(
+  doc: ParsedDocument,
+  lines: LineCounter,
+): Array<{ offset: number; issue: InputIssue }> {
+  const found: Array<{ offset: number; issue: InputIssue }> = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    } else if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        if (isScalar(key) && !Number.isNaN(key.value)) {
+          if (seen.has(key.value)) {
+            const offset = key.range?.[0] ?? 0;
+            found.push({ offset, issue: {
+              code: 'yaml_duplicate_key', path: where(lines, offset),
+              message: 'Map keys must be unique',
+            } });
+          }
+          seen.add(key.value);
+        } else if (!isAlias(key)) {
+          stack.push(key);
+        }
+        stack.push(pair.value);
+      }
+    }
+  }
+  return found;
+}
+
+function where(lines: LineCounter, offset: number): string {
+  const pos = lines.linePos(offset);
+  return pos ? `line ${pos.line}, column ${pos.col}` : '';
 }
