@@ -32,11 +32,16 @@ const STATUS_OF_INPUT_CODE: Record<string, number> = {
 export function installErrorHandlers(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | Error, request, reply) => {
     const body = errorBody(err, request);
-    if (body.statusCode >= 500) {
+    // Faults of the server are logged with their stack; refusals (overload included,
+    // which can come by the thousand) are one short line each.
+    if (body.statusCode >= 500 && !(err instanceof ApiError)) {
       request.log.error({ err }, 'request failed');
+    } else if (body.code === ApiErrorCode.timeout) {
+      request.log.warn({ code: body.code, statusCode: body.statusCode }, 'request timed out');
     } else {
       request.log.info({ code: body.code, statusCode: body.statusCode }, 'request refused');
     }
+    if (err instanceof ApiError) reply.headers(err.headers);
     return reply.code(body.statusCode).type('application/json; charset=utf-8').send(body);
   });
 

@@ -1,13 +1,11 @@
 // Imports a network file sent by the page (GraphML, GML, SNDlib, YAML, JSON) as a
 // topology, and saves it as topology/<id>.yaml when asked; never over an existing file.
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync,
-} from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { exportTopologyYaml, importedToTopology, parseNetworkText } from '../io/index.ts';
 import { validateTopology } from '../model/load-topology.ts';
 import { ApiError, ApiErrorCode } from './api-error.ts';
+import { createFile } from './atomic-file.ts';
+import { withFileLock } from './file-lock.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface ImportRequest {
@@ -26,10 +24,28 @@ export interface ImportedSummary {
   dropped: number;
 }
 
+/** A converted file: its summary, and its YAML when it is to be saved. */
+export interface ConvertedImport {
+  summary: ImportedSummary;
+  yaml: string | null;
+}
+
 /** Parses, converts and validates the file; saves it when `id` is given. */
 export async function importTopology(
   workspace: Workspace, request: ImportRequest,
+  convert: (request: ImportRequest) => ConvertedImport | Promise<ConvertedImport> =
+  convertImport,
 ): Promise<ImportedSummary> {
+  // Refuse a taken id before the conversion, which may take seconds.
+  if (request.id !== undefined) checkFree(workspace, request.id);
+  const { summary, yaml } = await convert(request);
+  if (request.id === undefined || yaml === null) return summary;
+  await saveImportedTopology(workspace, request.id, yaml);
+  return { ...summary, id: request.id, file: `${request.id}.yaml` };
+}
+
+/** The CPU-heavy half of an import, with no file written: the server runs it on a worker. */
+export function convertImport(request: ImportRequest): ConvertedImport {
   // Only the base name: the file name is a label here, never a path on this server.
   const fileName = basename(request.fileName);
   const graph = parseNetworkText(request.text, fileName);
@@ -39,37 +55,32 @@ export async function importTopology(
     id: null, file: null, name: topology.name,
     sites: topology.sites.length, links: topology.links.length, dropped: imported.dropped.length,
   };
-  if (request.id === undefined) return summary;
-
-  const path = workspace.pathOf('topology', request.id);
-  const yaml = exportTopologyYaml(imported.topology, {
+  const yaml = request.id === undefined ? null : exportTopologyYaml(imported.topology, {
     comment: `Imported from ${fileName} by the netsim web page.`,
   });
-  writeNew(path, yaml, request.id);
-  return { ...summary, id: request.id, file: `${request.id}.yaml` };
+  return { summary, yaml };
 }
 
-/** Writes a file that must not exist yet: temporary file, then a hard link (atomic). */
-function writeNew(path: string, text: string, id: string): void {
-  if (existsSync(path)) throw conflict(id);
-  const suffix = `${process.pid}.${randomBytes(4).toString('hex')}`;
-  const temp = join(path, '..', `.${id}.yaml.${suffix}.tmp`);
-  const fd = openSync(temp, 'wx', 0o644);
+/** Writes topology `id` as a new file; 409 when one exists, even if made meanwhile. */
+export function saveImportedTopology(workspace: Workspace, id: string, yaml: string) {
+  const path = workspace.pathOf('topology', id);
+  return withFileLock(path, () => {
+    try {
+      createFile(path, yaml);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw conflict(id);
+      throw err;
+    }
+  });
+}
+
+function checkFree(workspace: Workspace, id: string): void {
   try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+    workspace.find('topology', id);
+  } catch {
+    return;
   }
-  try {
-    // link() fails when the target exists, so two imports cannot overwrite each other.
-    linkSync(temp, path);
-  } catch (err) {
-    if ((err as { code?: string }).code === 'EEXIST') throw conflict(id);
-    throw err;
-  } finally {
-    unlinkSync(temp);
-  }
+  throw conflict(id);
 }
 
 function conflict(id: string): ApiError {

@@ -1,16 +1,14 @@
 // Saves a scenario edited in the page: validated whole first, written to a temporary
 // file and renamed over the old one, the old one kept in `.history/`. Saves of one
 // scenario run one at a time.
-import { randomBytes } from 'node:crypto';
-import {
-  closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync,
-  unlinkSync, writeSync,
-} from 'node:fs';
+import { readFileSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, InputErrorCode, type InputIssue } from '../model/errors.ts';
 import { looksLikeScenario, validateScenario } from '../model/load-scenario.ts';
 import { loadInput } from '../model/read-input.ts';
 import { parseYamlText } from '../model/yaml-text.ts';
+import { commitTemp, writeTempBeside } from './atomic-file.ts';
+import { withFileLock } from './file-lock.ts';
 import { isInside, type Workspace } from './workspace.ts';
 
 /** Where previous versions go, inside the scenarios folder. */
@@ -24,7 +22,15 @@ export interface SavedScenario {
   previous: string | null;
 }
 
-const queues = new Map<string, Promise<unknown>>();
+/** What a check is given: the text under a temporary name beside its final place. */
+export interface ScenarioDraft {
+  temp: string;
+  path: string;
+  name: string;
+}
+
+/** Validates a draft in full, throwing its InputError; the server runs it on a worker. */
+export type ScenarioCheck = (draft: ScenarioDraft) => void | Promise<void>;
 
 /**
  * Validates `yaml` as scenario `id` (syntax, schema, the topology and `extends` it names,
@@ -32,46 +38,50 @@ const queues = new Map<string, Promise<unknown>>();
  */
 export function saveScenario(
   workspace: Workspace, id: string, yaml: string,
+  check: ScenarioCheck = (draft) => checkScenarioDraft(workspace, draft),
 ): Promise<SavedScenario> {
   const path = workspace.pathOf('scenario', id);
-  const run = (queues.get(path) ?? Promise.resolve())
-    .catch(() => undefined)
-    .then(() => saveNow(workspace, id, path, yaml));
-  queues.set(path, run);
-  void run.finally(() => {
-    if (queues.get(path) === run) queues.delete(path);
-  }).catch(() => undefined);
-  return run;
+  return withFileLock(path, () => saveNow(workspace, id, path, yaml, check));
 }
 
-function saveNow(workspace: Workspace, id: string, path: string, yaml: string): SavedScenario {
-  const name = `${id}.yaml`;
-  const dir = workspace.dirs.scenariosDir;
-  const scenario = validateScenario(checkIsScenario(parseYamlText(yaml, name), name), name);
+/**
+ * Parses and validates the draft, checks where its `topology` and `extends` lead, and
+ * loads it in every year it names, as `netsim simulate` would. Errors name the file as
+ * the user does, not by its temporary name.
+ */
+export function checkScenarioDraft(workspace: Workspace, draft: ScenarioDraft): void {
+  const { temp, path, name } = draft;
+  const data = parseYamlText(readFileSync(temp, 'utf8'), name);
+  const scenario = validateScenario(checkIsScenario(data, name), name);
   checkPaths(workspace, path, name, scenario.topology, scenario.extends);
-
-  // Validate the file where it will live, so that relative paths resolve as they will.
-  const temp = join(dir, `.${id}.yaml.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  writeDurably(temp, yaml);
-  try {
-    const years = [scenario.year, ...scenario.events.map((e) => e.year)]
-      .filter((y): y is number => y !== undefined);
-    for (const year of new Set([undefined, ...years])) loadAs(temp, name, year);
-
-    const created = !existsSync(path);
-    let previous: string | null = null;
-    if (!created) {
-      const historyDir = join(dir, HISTORY_DIR);
-      mkdirSync(historyDir, { recursive: true });
-      previous = join(HISTORY_DIR, `${id}.${timestamp()}.yaml`);
-      copyFileSync(path, join(dir, previous));
+  const years = [scenario.year, ...scenario.events.map((e) => e.year)]
+    .filter((y): y is number => y !== undefined);
+  for (const year of new Set([undefined, ...years])) {
+    try {
+      loadInput(temp, { year });
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      throw new InputError(err.code, err.file.replace(basename(temp), name), err.issues);
     }
-    renameSync(temp, path);
-    syncDir(dir);
-    return { id, file: name, created, previous };
-  } catch (err) {
-    if (existsSync(temp)) unlinkSync(temp);
-    throw err;
+  }
+}
+
+async function saveNow(
+  workspace: Workspace, id: string, path: string, yaml: string, check: ScenarioCheck,
+): Promise<SavedScenario> {
+  const name = `${id}.yaml`;
+  // Validate the file where it will live, so that relative paths resolve as they will.
+  const temp = writeTempBeside(path, yaml);
+  let committed = false;
+  try {
+    await check({ temp, path, name });
+    const historyDir = join(workspace.dirs.scenariosDir, HISTORY_DIR);
+    const saved = commitTemp(temp, path, { historyDir });
+    committed = true;
+    const previous = saved.previous === null ? null : join(HISTORY_DIR, basename(saved.previous));
+    return { id, file: name, created: saved.created, previous };
+  } finally {
+    if (!committed) removeTemp(temp);
   }
 }
 
@@ -139,47 +149,10 @@ function leadsBack(start: string, target: string): boolean {
   return false;
 }
 
-function loadAs(temp: string, name: string, year: number | undefined): void {
+function removeTemp(temp: string): void {
   try {
-    loadInput(temp, { year });
-  } catch (err) {
-    if (!(err instanceof InputError)) throw err;
-    // Errors of the file itself name it as the user does, not by its temporary name.
-    const file = err.file.replace(basename(temp), name);
-    throw new InputError(err.code, file, err.issues);
-  }
-}
-
-function writeDurably(path: string, text: string): void {
-  const fd = openSync(path, 'wx', 0o644);
-  try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-function syncDir(dir: string): void {
-  // A rename is durable once its folder is flushed; some file systems refuse, harmlessly.
-  try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    unlinkSync(temp);
   } catch {
-    /* not supported here */
+    // commitTemp removes it itself when the rename fails.
   }
-}
-
-/** `20240131T120102345` plus a counter, so that two saves in one millisecond differ. */
-let lastStamp = '';
-let sameStampCount = 0;
-function timestamp(): string {
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('.', '').replace('Z', '');
-  sameStampCount = stamp === lastStamp ? sameStampCount + 1 : 0;
-  lastStamp = stamp;
-  return sameStampCount === 0 ? stamp : `${stamp}-${sameStampCount}`;
 }

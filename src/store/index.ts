@@ -4,4 +4,5 @@ export {
   defaultStorePath, openRunStore, RunStore,
   type RunInput, type RunStoreOptions, type RunSummary, type StoredRun,
 } from './run-store.ts';
+export { runFigures, type RunFigures } from './run-figures.ts';
 export { saveCliRun, type CliRunInput } from './save-cli-run.ts';

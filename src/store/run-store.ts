@@ -1,10 +1,17 @@
 // Run history in SQLite: every saved simulation with its inputs, time and Result.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { SimulationResult } from '../engine/result.ts';
-import { PROJECT_ROOT } from '../model/read-input.ts';
 import { migrate } from './migrations.ts';
+import { runFigures, type RunFigures } from './run-figures.ts';
+
+/**
+ * The project folder, found from this file as the model finds it; not imported from
+ * the model, so that opening a store loads nothing but SQLite.
+ */
+const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** `data/netsim.sqlite` under the project, unless NETSIM_DB names another file. */
 export function defaultStorePath(env: NodeJS.ProcessEnv = process.env): string {
@@ -97,29 +104,29 @@ export class RunStore {
 
   /** Stores a result with its inputs; returns the new run's id. */
   save(result: SimulationResult, input: RunInput): number {
+    return this.saveSerialised(runFigures(result), JSON.stringify(result), input);
+  }
+
+  /**
+   * Stores a result already turned into JSON, with its figures: the server simulates
+   * and serialises on a worker thread and hands over only text.
+   */
+  saveSerialised(figures: RunFigures, resultJson: string, input: RunInput): number {
     const info = this.db.prepare(`INSERT INTO runs (created_at, source, scenario_id,
         topology_id, scenario_name, network_name, year, failed, request, label, total_mbps,
         unrouted_mbps, lost_mbps, overloaded, cut_off, result_schema, result)
       VALUES (@createdAt, @source, @scenarioId, @topologyId, @scenarioName, @networkName,
         @year, @failed, @request, @label, @totalMbps, @unroutedMbps, @lostMbps, @overloaded,
         @cutOff, @resultSchema, @result)`).run({
+      ...figures,
       createdAt: this.now().toISOString(),
       source: input.source,
       scenarioId: input.scenarioId ?? null,
       topologyId: input.topologyId ?? null,
-      scenarioName: result.scenario?.name ?? null,
-      networkName: result.network.name,
-      year: result.network.year,
-      failed: JSON.stringify(result.failed.elements.map((e) => e.id)),
+      failed: JSON.stringify(figures.failed),
       request: JSON.stringify(input.request),
       label: input.label ?? null,
-      totalMbps: result.demand.totalMbps,
-      unroutedMbps: result.unroutedMbps,
-      lostMbps: result.lostMbps,
-      overloaded: result.overloaded.length,
-      cutOff: result.cutOff.length,
-      resultSchema: result.schemaVersion,
-      result: JSON.stringify(result),
+      result: resultJson,
     });
     return Number(info.lastInsertRowid);
   }
@@ -143,6 +150,19 @@ export class RunStore {
       ...toSummary(row),
       request: JSON.parse(row.request!) as Record<string, unknown>,
       result: JSON.parse(row.result!) as SimulationResult,
+    };
+  }
+
+  /**
+   * How the file is kept: WAL, so that a crash mid-write loses nothing committed, and
+   * `synchronous` NORMAL, which flushes at checkpoints rather than at every commit.
+   */
+  durability(): { journalMode: string; synchronous: string } {
+    const levels = ['OFF', 'NORMAL', 'FULL', 'EXTRA'];
+    const synchronous = this.db.pragma('synchronous', { simple: true }) as number;
+    return {
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous: levels[synchronous] ?? String(synchronous),
     };
   }
 
