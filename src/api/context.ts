@@ -1,14 +1,18 @@
-// What every route plugin shares: the workspace, the work loader, the run store and
-// the sweeps in flight (cancelled on shutdown).
+// What every route plugin shares: the workspace, the work loader, the run store, the
+// way into expensive work, and the sweep streams in flight (ended on shutdown).
 import type { RunStore } from '../store/run-store.ts';
+import type { ExpensiveWork } from './expensive-work.ts';
 import type { WorkLoader } from './load-work.ts';
 import type { Workspace } from './workspace.ts';
 
 export interface ApiContext {
   workspace: Workspace;
+  /** The main thread's loader, for the cheap reads (network views, listings). */
   loader: WorkLoader;
   /** Null when the server runs without a run history. */
   store: RunStore | null;
+  /** Rate, gates, time limits and threads for the expensive routes. */
+  work: ExpensiveWork;
   /** Aborted when the server closes, so that streams end and the process can exit. */
   inFlight: Set<AbortController>;
 }

@@ -24,7 +24,11 @@ export interface SweepRequest {
 /** The sweep module's result; `cases` holds only the worst unless all were asked for. */
 export type SweepAnswer = SweepResult & { casesOmitted: boolean };
 
-/** Runs the sweep; rejects with a 499 ApiError when the signal aborts. */
+/**
+ * Runs the sweep; when the signal aborts, the worker is ended and the promise rejects
+ * with the signal's reason if that is an ApiError (503 E_TIMEOUT, E_SHUTTING_DOWN), else
+ * with 499 E_CANCELLED.
+ */
 export function runSweep(loaded: LoadedWork, request: SweepRequest): Promise<SweepAnswer> {
   const data: SweepWorkerData = {
     entry: new URL('./sweep-worker.ts', import.meta.url).href,
@@ -35,7 +39,8 @@ export function runSweep(loaded: LoadedWork, request: SweepRequest): Promise<Swe
     },
   };
   return new Promise((resolve, reject) => {
-    const cancelled = () => new ApiError(499, 'E_CANCELLED', 'the sweep was cancelled');
+    const cancelled = () => (request.signal.reason instanceof ApiError ? request.signal.reason
+      : new ApiError(499, 'E_CANCELLED', 'the sweep was cancelled'));
     if (request.signal.aborted) return reject(cancelled());
     const worker = new Worker(new URL('./sweep-worker-boot.mjs', import.meta.url),
       { workerData: data });

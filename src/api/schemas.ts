@@ -1,6 +1,7 @@
 // Zod schemas of the API's requests and responses: the validation at the HTTP edge and
 // the source of the OpenAPI document. Responses are loose: fields the engine adds later
 // pass through, and those named here are checked.
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { SimulationResult } from '../engine/result.ts';
 import { ChangeSchema } from '../model/scenario-schema.ts';
@@ -211,3 +212,14 @@ export const RunSchema = typedAs<StoredRun>(z.looseObject({
 export const errorResponses = {
   400: ErrorBody, 404: ErrorBody, 422: ErrorBody, 500: ErrorBody,
 } as const;
+
+/** What an expensive route may answer besides: 429 rate limited, 503 overloaded. */
+export const loadResponses = { 429: ErrorBody, 503: ErrorBody } as const;
+
+/**
+ * Sends a body that is JSON text already (written on a worker by the route's own
+ * schema): fastify passes a string with a JSON content type through unserialised.
+ */
+export function sendJson(reply: FastifyReply, json: string): FastifyReply {
+  return reply.type('application/json; charset=utf-8').send(json);
+}

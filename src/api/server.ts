@@ -10,7 +10,12 @@ import {
 } from 'fastify-type-provider-zod';
 import { openRunStore, type RunStore } from '../store/run-store.ts';
 import type { ApiContext } from './context.ts';
+import { shuttingDown } from './api-error.ts';
 import { installErrorHandlers } from './error-handler.ts';
+import { ExpensiveWork } from './expensive-work.ts';
+import {
+  BODY_LIMITS, defaultLimits, type LimitsOverride, mergeLimits, REQUEST_TIMEOUT_MS,
+} from './limits.ts';
 import { WorkLoader } from './load-work.ts';
 import { drcRoutes } from './routes/drc.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -23,10 +28,11 @@ import { sweepRoutes } from './routes/sweep.ts';
 import { topologyRoutes } from './routes/topologies.ts';
 import { WEB_DIR, webRoutes } from './routes/web.ts';
 import { installSecurityHeaders } from './security-headers.ts';
+import { InlineRunner, TaskPool } from './task-pool.ts';
 import { DEFAULT_DIRS, Workspace, type WorkspaceDirs } from './workspace.ts';
 
 /** Largest request body by default; routes that take files set their own. */
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_BODY_LIMIT = BODY_LIMITS.default;
 
 export interface ServerOptions {
   /** Scenario and topology folders (default: the project's). */
@@ -40,6 +46,13 @@ export interface ServerOptions {
   bodyLimit?: number;
   /** Sees every route as it is added (tests check the OpenAPI document against them). */
   onRoute?: (route: RouteOptions) => void;
+  /** Limits on expensive work, over the defaults for this machine (limits.ts). */
+  limits?: LimitsOverride;
+  /**
+   * Worker threads for computations (default: the compute gate's `concurrent`); 0 runs
+   * them on the event loop, without time limits (for tests only).
+   */
+  threads?: number;
 }
 
 /**
@@ -53,6 +66,9 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     // Ids in URLs are matched exactly; no `//` or trailing-slash aliases.
     routerOptions: { ignoreTrailingSlash: false, maxParamLength: 200 },
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    // While closing, new requests get our own 503 body (below), not fastify's.
+    return503OnClosing: false,
   });
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   // Bodies are JSON only; anything else is refused with 415 before it is read.
@@ -65,16 +81,25 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     : typeof options.store === 'object' ? options.store
       : openRunStore(options.store);
   const workspace = new Workspace(options.dirs ?? DEFAULT_DIRS);
+  const loader = new WorkLoader(workspace);
+  const limits = mergeLimits(defaultLimits(), options.limits);
+  const threads = options.threads ?? limits.compute.concurrent;
+  const runner = threads === 0 ? new InlineRunner({ workspace, loader })
+    : new TaskPool(threads, workspace.dirs);
   const ctx: ApiContext = {
-    workspace,
-    loader: new WorkLoader(workspace),
-    store,
-    inFlight: new Set(),
+    workspace, loader, store, work: new ExpensiveWork(limits, runner), inFlight: new Set(),
   };
 
   installErrorHandlers(app);
   installSecurityHeaders(app);
+  // A listening server boots its threads now (a second or so each), not on first use.
+  app.addHook('onListen', async () => runner.warm());
+  app.addHook('onRequest', async () => {
+    if (ctx.work.stopping) throw shuttingDown();
+  });
+  // Drain: no new work, work in flight gets `drainMs` to finish, then all is stopped.
   app.addHook('preClose', async () => {
+    await ctx.work.close();
     for (const controller of ctx.inFlight) controller.abort();
   });
   app.addHook('onClose', async () => {

@@ -9,7 +9,11 @@ import { runFigures, type RunFigures } from '../store/run-figures.ts';
 import { ApiError } from './api-error.ts';
 import { convertImport, type ConvertedImport, type ImportRequest } from './import-topology.ts';
 import type { Work, WorkLoader } from './load-work.ts';
+import {
+  DrcSchema, encodeResponse, ServersSchema, SizingSchema,
+} from './response-schemas.ts';
 import { checkScenarioDraft, type ScenarioDraft } from './save-scenario.ts';
+import { DiffSchema, SimulationResultSchema } from './schemas.ts';
 import { simulateWork } from './simulate-work.ts';
 import type { FileKind, Workspace } from './workspace.ts';
 
@@ -18,7 +22,8 @@ export type FailedWork = Work & { fail?: string[] };
 
 /** What each kind of task is given. */
 export interface TaskInputs {
-  simulate: { work: Work; fail: string[] };
+  /** `keep`: the run is to be saved, so the result's own JSON is wanted too. */
+  simulate: { work: Work; fail: string[]; keep: boolean };
   compare: { a: FailedWork; b: FailedWork };
   drc: { work: Work };
   sizing: { work: Work };
@@ -27,9 +32,15 @@ export interface TaskInputs {
   'check-scenario': { draft: ScenarioDraft };
 }
 
-/** What each kind of task answers. */
+/**
+ * What each kind of task answers. `json` is the response body as the route's serializer
+ * would write it; a simulation to be saved also carries the result as the store keeps it.
+ */
 export interface TaskOutputs {
-  simulate: { json: string; source: { kind: FileKind; id: string }; figures: RunFigures };
+  simulate: {
+    json: string; source: { kind: FileKind; id: string };
+    saved: { resultJson: string; figures: RunFigures } | null;
+  };
   compare: { json: string };
   drc: { json: string };
   sizing: { json: string };
@@ -50,10 +61,14 @@ export interface TaskContext {
 type Handlers = { [K in TaskKind]: (ctx: TaskContext, task: Task<K>) => TaskOutputs[K] };
 
 const HANDLERS: Handlers = {
-  simulate: ({ loader }, { work, fail }) => {
+  simulate: ({ loader }, { work, fail, keep }) => {
     const loaded = loader.load(work);
     const result = simulateWork(loaded, fail);
-    return { json: JSON.stringify(result), source: loaded.source, figures: runFigures(result) };
+    return {
+      json: encodeResponse(SimulationResultSchema, result),
+      source: loaded.source,
+      saved: keep ? { resultJson: JSON.stringify(result), figures: runFigures(result) } : null,
+    };
   },
 
   compare: ({ loader }, { a, b }) => {
@@ -65,7 +80,7 @@ const HANDLERS: Handlers = {
     const ra = run(a);
     const rb = run(b);
     return {
-      json: JSON.stringify(compareResults(ra.result, rb.result, {
+      json: encodeResponse(DiffSchema, compareResults(ra.result, rb.result, {
         a: labelOf(ra.loaded.source.id, ra.result.network.year, a.fail),
         b: labelOf(rb.loaded.source.id, rb.result.network.year, b.fail),
       })),
@@ -76,7 +91,7 @@ const HANDLERS: Handlers = {
     const loaded = loader.load(work);
     const { input, network } = loaded;
     return {
-      json: JSON.stringify(analyseDrcInput({
+      json: encodeResponse(DrcSchema, analyseDrcInput({
         network,
         year: input.year,
         fail: input.fail,
@@ -91,7 +106,7 @@ const HANDLERS: Handlers = {
     const loaded = loader.load(work);
     const sized = sizeNetwork(loaded.network);
     return {
-      json: JSON.stringify({
+      json: encodeResponse(SizingSchema, {
         network: loaded.network.name,
         year: loaded.network.year,
         links: [...sized.links.values()],
@@ -113,7 +128,7 @@ const HANDLERS: Handlers = {
         [{ path: 'year', code: 'out_of_range',
           message: `expected a year of the catalogue, ${first} to ${last}, got ${year}` }]);
     }
-    return { json: JSON.stringify(analyseServers(catalogue, { year })) };
+    return { json: encodeResponse(ServersSchema, analyseServers(catalogue, { year })) };
   },
 
   import: (_ctx, { request }) => convertImport(request),

@@ -1,13 +1,16 @@
 // `netsim serve`: the web page and the API on http://127.0.0.1:8080 (HOST, PORT override).
 import { Command } from 'commander';
 import { buildServer } from '../api/server.ts';
+import {
+  defaultLimits, limitsFromEnv, type LimitsOverride, mergeLimits,
+} from '../api/limits.ts';
 import { listenOptions } from '../api/listen-options.ts';
 import { InputError } from '../model/errors.ts';
 import { defaultStorePath } from '../store/run-store.ts';
 import { ExitCode } from './common.ts';
 
-/** How long in-flight requests get to finish after SIGINT or SIGTERM. */
-const SHUTDOWN_GRACE_MS = 10_000;
+/** Time past the drain for closing the store and the sockets before the process exits. */
+const CLOSE_MARGIN_MS = 5_000;
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -15,8 +18,10 @@ export function serveCommand(): Command {
     .option('--no-history', 'keep no run history (default: data/netsim.sqlite, or NETSIM_DB)')
     .action(async (opts: { history: boolean }) => {
       let listen;
+      let limits: LimitsOverride;
       try {
         listen = listenOptions();
+        limits = limitsFromEnv();
       } catch (err) {
         if (!(err instanceof InputError)) throw err;
         process.stderr.write(`error ${err.code}\n${err.message}\n`);
@@ -28,6 +33,7 @@ export function serveCommand(): Command {
       const app = await buildServer({
         logger: { level: process.env.LOG_LEVEL ?? 'info', stream: process.stderr },
         store: opts.history ? defaultStorePath() : null,
+        limits,
       });
       try {
         await app.listen(listen);
@@ -39,7 +45,9 @@ export function serveCommand(): Command {
         process.exitCode = ExitCode.badInput;
         return;
       }
-      stopOnSignals(app.close.bind(app), (msg, extra) => app.log.info(extra ?? {}, msg));
+      const graceMs = mergeLimits(defaultLimits(), limits).drainMs + CLOSE_MARGIN_MS;
+      stopOnSignals(app.close.bind(app), graceMs,
+        (msg, extra) => app.log.info(extra ?? {}, msg));
     });
 }
 
@@ -47,6 +55,7 @@ export function serveCommand(): Command {
  *  period running out, ends the process at once. */
 function stopOnSignals(
   close: () => Promise<unknown>,
+  graceMs: number,
   log: (msg: string, extra?: Record<string, unknown>) => void,
 ): void {
   let stopping = false;
@@ -56,11 +65,11 @@ function stopOnSignals(
       process.exit(ExitCode.internal);
     }
     stopping = true;
-    log('shutting down', { signal, graceMs: SHUTDOWN_GRACE_MS });
+    log('shutting down', { signal, graceMs });
     const timer = setTimeout(() => {
-      log('grace period over: exiting', { graceMs: SHUTDOWN_GRACE_MS });
+      log('grace period over: exiting', { graceMs });
       process.exit(ExitCode.internal);
-    }, SHUTDOWN_GRACE_MS);
+    }, graceMs);
     timer.unref();
     close().then(() => {
       log('server closed');

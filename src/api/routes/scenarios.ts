@@ -6,10 +6,11 @@ import { z } from 'zod';
 import { InputError } from '../../model/errors.ts';
 import type { ApiContext } from '../context.ts';
 import { errorBody } from '../error-handler.ts';
+import { BODY_LIMITS } from '../limits.ts';
 import { networkView } from '../network-view.ts';
 import { saveScenario } from '../save-scenario.ts';
 import {
-  errorResponses, IdParams, NetworkViewSchema, PutScenarioBody, ScenarioDetail,
+  errorResponses, IdParams, loadResponses, NetworkViewSchema, PutScenarioBody, ScenarioDetail,
   ScenarioSummary, YearQuery,
 } from '../schemas.ts';
 import type { WorkspaceFile } from '../workspace.ts';
@@ -47,7 +48,7 @@ export function scenarioRoutes(ctx: ApiContext) {
     });
 
     r.put('/api/scenarios/:id', {
-      bodyLimit: 2 * 1024 * 1024,
+      bodyLimit: BODY_LIMITS.scenario,
       schema: {
         tags: ['scenarios'],
         summary: 'Save a scenario (validated whole; the previous version is kept)',
@@ -59,10 +60,15 @@ export function scenarioRoutes(ctx: ApiContext) {
           201: z.object({ id: z.string(), file: z.string(), created: z.boolean(),
             previous: z.string().nullable() }),
           ...errorResponses,
+          ...loadResponses,
         },
       },
     }, async (request, reply) => {
-      const saved = await saveScenario(ctx.workspace, request.params.id, request.body.yaml);
+      // The full check (every year loaded) runs as a task; the rename happens here.
+      const saved = await saveScenario(ctx.workspace, request.params.id, request.body.yaml,
+        async (draft) => {
+          await ctx.work.compute(request, reply, { kind: 'check-scenario', draft });
+        });
       request.log.info({ scenario: saved.id, previous: saved.previous }, 'scenario saved');
       return reply.code(saved.created ? 201 : 200).send(saved);
     });

@@ -2,11 +2,10 @@
 // comparison of two runs described inline.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { compareResults } from '../../engine/compare-results.ts';
 import type { ApiContext } from '../context.ts';
-import { simulateWork } from '../simulate-work.ts';
 import {
-  CompareBody, DiffSchema, errorResponses, SimulateBody, SimulationResultSchema,
+  CompareBody, DiffSchema, errorResponses, loadResponses, sendJson, SimulateBody,
+  SimulationResultSchema,
 } from '../schemas.ts';
 
 /** Registers POST /api/simulate and POST /api/compare. */
@@ -21,23 +20,26 @@ export function simulateRoutes(ctx: ApiContext) {
         description: 'The result equals `netsim simulate --fail` for the same input. Saved ' +
           'to the run history unless `save` is false; the run id is in `x-run-id`.',
         body: SimulateBody,
-        response: { 200: SimulationResultSchema, ...errorResponses },
+        response: { 200: SimulationResultSchema, ...errorResponses, ...loadResponses },
       },
     }, async (request, reply) => {
       const { fail = [], save = true, label, ...work } = request.body;
-      const loaded = ctx.loader.load(work);
-      const result = simulateWork(loaded, fail);
-      if (save && ctx.store) {
-        const id = ctx.store.save(result, {
+      const store = save ? ctx.store : null;
+      const out = await ctx.work.compute(request, reply,
+        { kind: 'simulate', work, fail, keep: store !== null });
+      // The store is written here, on the main thread: one connection, one writer.
+      if (store && out.saved) {
+        const { source } = out;
+        const id = store.saveSerialised(out.saved.figures, out.saved.resultJson, {
           source: 'api',
-          scenarioId: loaded.source.kind === 'scenario' ? loaded.source.id : null,
-          topologyId: loaded.source.kind === 'topology' ? loaded.source.id : null,
+          scenarioId: source.kind === 'scenario' ? source.id : null,
+          topologyId: source.kind === 'topology' ? source.id : null,
           request: { ...work, fail },
           label: label ?? null,
         });
         reply.header('x-run-id', String(id)).header('location', `/api/runs/${id}`);
       }
-      return result;
+      return sendJson(reply, out.json);
     });
 
     r.post('/api/compare', {
@@ -45,25 +47,12 @@ export function simulateRoutes(ctx: ApiContext) {
         tags: ['simulate'],
         summary: 'What changes from a to b: two scenarios, years or failure sets',
         body: CompareBody,
-        response: { 200: DiffSchema, ...errorResponses },
+        response: { 200: DiffSchema, ...errorResponses, ...loadResponses },
       },
-    }, async (request) => {
+    }, async (request, reply) => {
       const { a, b } = request.body;
-      const run = (side: typeof a) => {
-        const { fail = [], ...work } = side;
-        const loaded = ctx.loader.load(work);
-        return { loaded, result: simulateWork(loaded, fail) };
-      };
-      const ra = run(a);
-      const rb = run(b);
-      return compareResults(ra.result, rb.result, {
-        a: labelOf(ra.loaded.source.id, ra.result.network.year, a.fail),
-        b: labelOf(rb.loaded.source.id, rb.result.network.year, b.fail),
-      });
+      const out = await ctx.work.compute(request, reply, { kind: 'compare', a, b });
+      return sendJson(reply, out.json);
     });
   };
-}
-
-function labelOf(id: string, year: number, fail: string[] = []): string {
-  return `${id} ${year}${fail.length > 0 ? ` with ${fail.join(', ')} failed` : ''}`;
 }

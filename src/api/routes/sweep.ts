@@ -7,7 +7,7 @@ import type { ElementKind } from '../../failure/sweep-elements.ts';
 import type { ApiContext } from '../context.ts';
 import { errorBody } from '../error-handler.ts';
 import { runSweep, type SweepAnswer, type SweepRequest } from '../run-sweep.ts';
-import { errorResponses, SweepQuery } from '../schemas.ts';
+import { errorResponses, loadResponses, SweepQuery } from '../schemas.ts';
 import { securityHeaders } from '../security-headers.ts';
 
 /** Progress events at most this often, so that a fast sweep does not flood the client. */
@@ -38,26 +38,39 @@ export function sweepRoutes(ctx: ApiContext) {
           '(the JSON below) or one `error` event (an error body). Closing the stream ' +
           'cancels the sweep.',
         querystring: SweepQuery,
-        response: { 200: SweepSchema, ...errorResponses },
+        response: { 200: SweepSchema, ...errorResponses, ...loadResponses },
       },
     }, async (request, reply) => {
       const { depth = '1', elements = 'links,sites,groups', top = 10, fail = '', cases,
         ...work } = request.query;
-      const loaded = ctx.loader.load(work);
       const controller = new AbortController();
+      // Admitted before the stream opens, so that a refusal is a plain 429 or 503.
+      const job = await ctx.work.admit('sweep', request, 'the sweep', controller.signal);
       ctx.inFlight.add(controller);
-      const sweep = (onProgress: SweepRequest['onProgress']) => runSweep(loaded, {
-        depth: depth === '2' ? 2 : 1,
-        kinds: [...new Set(elements.split(',').map((e) => e.replace(/s$/, '') as ElementKind))],
-        fail: fail.split(',').map((f) => f.trim()).filter(Boolean),
-        top, allCases: cases === 'all', signal: controller.signal, onProgress,
-      });
+      const finish = () => {
+        job.finish();
+        ctx.inFlight.delete(controller);
+      };
+      let loaded;
+      try {
+        loaded = ctx.loader.load(work);
+      } catch (err) {
+        finish();
+        throw err;
+      }
+      const sweep = (onProgress: SweepRequest['onProgress']) =>
+        runSweep(loaded, {
+          depth: depth === '2' ? 2 : 1,
+          kinds: [...new Set(elements.split(',').map((e) => e.replace(/s$/, '') as ElementKind))],
+          fail: fail.split(',').map((f) => f.trim()).filter(Boolean),
+          top, allCases: cases === 'all', signal: job.signal, onProgress,
+        });
 
       if (!(request.headers.accept ?? '').includes('text/event-stream')) {
         try {
           return await sweep(() => undefined);
         } finally {
-          ctx.inFlight.delete(controller);
+          finish();
         }
       }
 
@@ -96,7 +109,7 @@ export function sweepRoutes(ctx: ApiContext) {
           send('error', body);
         }
       } finally {
-        ctx.inFlight.delete(controller);
+        finish();
         res.end();
       }
     });

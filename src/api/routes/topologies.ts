@@ -12,8 +12,10 @@ import type { ApiContext } from '../context.ts';
 import { errorBody } from '../error-handler.ts';
 import { importTopology } from '../import-topology.ts';
 import { networkView } from '../network-view.ts';
+import { BODY_LIMITS } from '../limits.ts';
 import {
-  errorResponses, IdParams, ImportBody, NetworkViewSchema, TopologySummary, YearQuery,
+  errorResponses, IdParams, ImportBody, loadResponses, NetworkViewSchema, TopologySummary,
+  YearQuery,
 } from '../schemas.ts';
 import type { WorkspaceFile } from '../workspace.ts';
 
@@ -73,7 +75,7 @@ export function topologyRoutes(ctx: ApiContext) {
     })));
 
     r.post('/api/topologies/import', {
-      bodyLimit: 32 * 1024 * 1024,
+      bodyLimit: BODY_LIMITS.import,
       schema: {
         tags: ['topologies'],
         summary: 'Import a GraphML, GML, SNDlib, YAML or JSON network as a topology',
@@ -86,10 +88,13 @@ export function topologyRoutes(ctx: ApiContext) {
             name: z.string(), sites: z.number().int(), links: z.number().int(),
             dropped: z.number().int() }),
           ...errorResponses,
+          ...loadResponses,
         },
       },
     }, async (request, reply) => {
-      const imported = await importTopology(ctx.workspace, request.body);
+      // The conversion runs as a task; the new file is written here, under its lock.
+      const imported = await importTopology(ctx.workspace, request.body,
+        (body) => ctx.work.compute(request, reply, { kind: 'import', request: body }));
       if (imported.id) request.log.info({ topology: imported.id }, 'topology imported');
       return reply.code(imported.id ? 201 : 200).send(imported);
     });
