@@ -24,7 +24,9 @@ export class ExpensiveWork {
 
   constructor(limits: ServerLimits, private readonly runner: TaskRunner, now?: () => number) {
     this.limits = limits;
-    this.gates = { compute: new Gate('compute', limits.compute), sweep: new Gate('sweep', limits.sweep) };
+    this.gates = {
+      compute: new Gate('compute', limits.compute), sweep: new Gate('sweep', limits.sweep),
+    };
     this.rate = new RateLimiter(limits.ratePerMinute, now);
   }
 
@@ -39,11 +41,12 @@ export class ExpensiveWork {
   }
 
   /**
-   * Admits work of `kind` for `request`: throws 429, 503 or 499 as it must. The time limit
-   * runs from admission; `outer` (the client's own cancel) aborts it too.
+   * Admits work of `kind` for `request`: throws 429, 503 or 499 as it must. `outer` (the
+   * client's own cancel) aborts the work too. The kind's time limit runs from admission
+   * unless `timed` is false (the task pool times its tasks from their start on a thread).
    */
   async admit(
-    kind: WorkKind, request: FastifyRequest, what: string, outer?: AbortSignal,
+    kind: WorkKind, request: FastifyRequest, what: string, outer?: AbortSignal, timed = true,
   ): Promise<Admitted> {
     if (this.closing) throw shuttingDown();
     this.rate.take(request.ip);
@@ -61,7 +64,8 @@ export class ExpensiveWork {
       throw err;
     }
     const { timeoutMs } = this.limits[kind];
-    const timer = setTimeout(() => controller.abort(timedOut(what, timeoutMs)), timeoutMs);
+    const timer = timed
+      ? setTimeout(() => controller.abort(timedOut(what, timeoutMs)), timeoutMs) : null;
     this.jobs.add(controller);
     let finished = false;
     return {
@@ -69,7 +73,7 @@ export class ExpensiveWork {
       finish: () => {
         if (finished) return;
         finished = true;
-        clearTimeout(timer);
+        if (timer) clearTimeout(timer);
         unlink();
         this.jobs.delete(controller);
         release();
@@ -89,9 +93,11 @@ export class ExpensiveWork {
       if (!reply.raw.writableFinished) gone.abort();
     };
     reply.raw.once('close', onClose);
-    const job = await this.admit('compute', request, `the ${task.kind} request`, gone.signal);
+    const what = `the ${task.kind} request`;
+    const job = await this.admit('compute', request, what, gone.signal, false);
     try {
-      return await this.runner.run(task, job.signal);
+      return await this.runner.run(task,
+        { signal: job.signal, timeoutMs: this.limits.compute.timeoutMs, what });
     } finally {
       job.finish();
       reply.raw.removeListener('close', onClose);

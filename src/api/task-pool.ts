@@ -3,17 +3,26 @@
 // went away, the server stops) takes its thread down with it: the thread is ended and a
 // fresh one started in its place, since a computation cannot be interrupted otherwise.
 import { Worker } from 'node:worker_threads';
-import { shuttingDown } from './api-error.ts';
+import { shuttingDown, timedOut } from './api-error.ts';
 import type { WorkLoader } from './load-work.ts';
 import type { TaskMessage, TaskWorkerData, TaskWorkerMessage } from './task-worker.ts';
 import { runTask, type Task, type TaskKind, type TaskOutputs } from './work-tasks.ts';
 import { fromWire } from './worker-errors.ts';
 import type { Workspace, WorkspaceDirs } from './workspace.ts';
 
+/** How one task may run: its cancel, and its time on a thread. */
+export interface RunOptions {
+  signal: AbortSignal;
+  /** From the moment a ready thread takes the task; then 503 E_TIMEOUT. */
+  timeoutMs: number;
+  /** The task as the timeout message names it. */
+  what: string;
+}
+
 /** What the routes hand their tasks to: a pool of threads, or the event loop itself. */
 export interface TaskRunner {
   /** The task's output; rejects with the signal's reason when it aborts. */
-  run<K extends TaskKind>(task: Task<K>, signal: AbortSignal): Promise<TaskOutputs[K]>;
+  run<K extends TaskKind>(task: Task<K>, options: RunOptions): Promise<TaskOutputs[K]>;
   /** Starts the threads before the first task needs them. */
   warm(): void;
   /** Ends every thread; tasks still running or waiting reject. */
@@ -23,10 +32,11 @@ export interface TaskRunner {
 interface Pending {
   id: number;
   task: Task;
+  options: RunOptions;
   resolve: (output: never) => void;
   reject: (err: unknown) => void;
-  signal: AbortSignal;
   onAbort: () => void;
+  timer: NodeJS.Timeout | null;
 }
 
 interface Thread {
@@ -59,13 +69,16 @@ export class TaskPool implements TaskRunner {
     return this.threads.length;
   }
 
-  run<K extends TaskKind>(task: Task<K>, signal: AbortSignal): Promise<TaskOutputs[K]> {
+  run<K extends TaskKind>(task: Task<K>, options: RunOptions): Promise<TaskOutputs[K]> {
+    const { signal } = options;
     return new Promise((resolve, reject) => {
       if (this.closed) return reject(shuttingDown());
       if (signal.aborted) return reject(signal.reason);
       const job: Pending = {
-        id: this.nextId++, task: task as Task, resolve: resolve as (output: never) => void, reject, signal,
-        onAbort: () => this.abort(job),
+        id: this.nextId++, task: task as Task, options, reject,
+        resolve: resolve as (output: never) => void,
+        onAbort: () => this.abort(job, signal.reason),
+        timer: null,
       };
       signal.addEventListener('abort', job.onAbort, { once: true });
       this.queue.push(job);
@@ -100,6 +113,8 @@ export class TaskPool implements TaskRunner {
       const job = this.queue.shift()!;
       thread.job = job;
       thread.worker.ref();
+      const { timeoutMs, what } = job.options;
+      job.timer = setTimeout(() => this.abort(job, timedOut(what, timeoutMs)), timeoutMs);
       thread.worker.postMessage({ id: job.id, task: job.task } satisfies TaskMessage);
     }
   }
@@ -141,7 +156,7 @@ export class TaskPool implements TaskRunner {
     this.pump();
   }
 
-  private abort(job: Pending): void {
+  private abort(job: Pending, reason: unknown): void {
     const queued = this.queue.indexOf(job);
     if (queued >= 0) {
       this.queue.splice(queued, 1);
@@ -156,12 +171,13 @@ export class TaskPool implements TaskRunner {
         if (!this.closed) this.start();
       }
     }
-    this.settle(job, null, job.signal.reason);
+    this.settle(job, null, reason);
     this.pump();
   }
 
   private settle(job: Pending, output: unknown, err: unknown): void {
-    job.signal.removeEventListener('abort', job.onAbort);
+    if (job.timer) clearTimeout(job.timer);
+    job.options.signal.removeEventListener('abort', job.onAbort);
     if (err !== null) job.reject(err);
     else job.resolve(output as never);
   }
@@ -171,8 +187,8 @@ export class TaskPool implements TaskRunner {
 export class InlineRunner implements TaskRunner {
   constructor(private readonly ctx: { workspace: Workspace; loader: WorkLoader }) {}
 
-  async run<K extends TaskKind>(task: Task<K>, signal: AbortSignal): Promise<TaskOutputs[K]> {
-    if (signal.aborted) throw signal.reason;
+  async run<K extends TaskKind>(task: Task<K>, options: RunOptions): Promise<TaskOutputs[K]> {
+    if (options.signal.aborted) throw options.signal.reason;
     return runTask(this.ctx, task);
   }
 

@@ -1,9 +1,10 @@
 // A server for API tests: the project's files (read-only) or a temporary copy of
 // scenarios/ and topology/ for tests that write, and a run store in a temporary folder.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { LimitsOverride } from '../../src/api/limits.ts';
 import { buildServer } from '../../src/api/server.ts';
 import type { WorkspaceDirs } from '../../src/api/workspace.ts';
 
@@ -17,24 +18,38 @@ export interface TestServer {
   close: () => Promise<void>;
 }
 
+export interface TestServerOptions {
+  copy?: boolean;
+  store?: boolean;
+  /** Files written into the copied topology folder before the server starts. */
+  topologies?: Record<string, string>;
+  limits?: LimitsOverride;
+  threads?: number;
+}
+
 /**
  * Starts a server on inject(). `copy: true` works on a temporary copy of scenarios/
  * and topology/, so that saves touch nothing of the project's.
  */
-export async function testServer(options: { copy?: boolean; store?: boolean } = {}) {
+export async function testServer(options: TestServerOptions = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'netsim-api-'));
   let dirs: WorkspaceDirs = {
     scenariosDir: join(ROOT, 'scenarios'), topologiesDir: join(ROOT, 'topology'),
   };
-  if (options.copy) {
+  if (options.copy || options.topologies) {
     dirs = { scenariosDir: join(dir, 'scenarios'), topologiesDir: join(dir, 'topology') };
     cpSync(join(ROOT, 'scenarios'), dirs.scenariosDir, { recursive: true });
     cpSync(join(ROOT, 'topology'), dirs.topologiesDir, { recursive: true });
+    for (const [id, yaml] of Object.entries(options.topologies ?? {})) {
+      writeFileSync(join(dirs.topologiesDir, `${id}.yaml`), yaml);
+    }
   }
   const app = await buildServer({
     dirs,
     store: options.store === false ? null : join(dir, 'runs.sqlite'),
     logger: false,
+    limits: options.limits,
+    threads: options.threads,
   });
   return {
     app, dir, dirs,
