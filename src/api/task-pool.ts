@@ -153,6 +153,15 @@ export class TaskPool implements TaskRunner {
     this.threads.splice(at, 1);
     if (thread.job) this.settle(thread.job, null, err);
     thread.job = null;
+    if (!thread.ready) {
+      // It died booting: starting another for the same queue would loop. The waiting
+      // tasks fail with the cause; a later task tries a fresh thread.
+      const cause = err instanceof Error ? err.message : String(err);
+      for (const job of this.queue.splice(0)) {
+        this.settle(job, null, new Error(`task worker failed to start: ${cause}`));
+      }
+      return;
+    }
     this.pump();
   }
 

@@ -123,12 +123,16 @@ describe('on a listening server', () => {
 
   it('answers health and a cheap read within 2 s while a depth-2 sweep runs, refuses ' +
     'a second sweep with 503, and frees the slot when the client goes', async () => {
+    // The read's own first load (the scenario's network, on this thread) happens before,
+    // so that what is bounded below is the wait the sweep adds.
+    const scenario = `${base}/api/scenarios/plan-2023`;
+    expect((await fetch(scenario)).status).toBe(200);
     const { req, progressed } = openSweepStream(base, '/api/sweep?topology=wide&depth=2');
     try {
       await within(60_000, 'the first progress event', progressed);
       const health = await within(2000, 'health', fetch(`${base}/api/health`));
       expect(health.value.status).toBe(200);
-      const read = await within(2000, 'a scenario read', fetch(`${base}/api/scenarios/plan-2023`));
+      const read = await within(2000, 'a scenario read', fetch(scenario));
       expect(read.value.status).toBe(200);
 
       const second = await fetch(`${base}/api/sweep?scenario=plan-2023`);

@@ -44,6 +44,10 @@ export function sweepRoutes(ctx: ApiContext) {
       const { depth = '1', elements = 'links,sites,groups', top = 10, fail = '', cases,
         ...work } = request.query;
       const controller = new AbortController();
+      // A client that closes the connection before the answer cancels the sweep.
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) controller.abort();
+      });
       // Admitted before the stream opens, so that a refusal is a plain 429 or 503.
       const job = await ctx.work.admit('sweep', request, 'the sweep', controller.signal);
       ctx.inFlight.add(controller);
