@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listTemps } from '../../src/api/atomic-file.ts';
+import { saveImportedTopology } from '../../src/api/import-topology.ts';
 import {
   checkScenarioDraft, HISTORY_DIR, saveScenario, type ScenarioCheck,
 } from '../../src/api/save-scenario.ts';
@@ -197,6 +198,11 @@ describe('a topology import killed at any moment', () => {
       next = started + 1;
     }
     expect(midSave).toBeGreaterThanOrEqual(TOPOLOGY_KILLS / 4);
+
+    // The next import sweeps away the temporary files of every killed one, whatever
+    // name each was writing (those names are never written again).
+    await saveImportedTopology(workspace, topologyId(next), topologyVersion(next));
+    expect(readdirSync(topologiesDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   }, KILLS_TIMEOUT_MS);
 });
 
