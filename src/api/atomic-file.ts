@@ -85,10 +85,13 @@ export function createFile(path: string, text: string): void {
   }
 }
 
-/** Removes temporary files of `path` whose writer is gone or which are too old. */
+/**
+ * Removes the temporary files in `path`'s folder whose writer is gone or which are too
+ * old: of `path`, and of any other file there, since a writer killed mid-import leaves
+ * one under a name that may never be written again.
+ */
 export function removeStaleTemps(path: string): number {
   const dir = dirname(path);
-  const prefix = `.${basename(path)}.`;
   let removed = 0;
   let names: string[];
   try {
@@ -97,10 +100,10 @@ export function removeStaleTemps(path: string): number {
     return 0;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    const m = TEMP_NAME.exec(name);
+    if (!m) continue;
     const file = join(dir, name);
-    if (isAlive(pid) && !isOld(file)) continue;
+    if (isAlive(Number(m[1])) && !isOld(file)) continue;
     if (removeQuietly(file)) removed++;
   }
   return removed;
@@ -113,6 +116,9 @@ export function listTemps(path: string): string[] {
 }
 
 // --- helpers ----------------------------------------------------------------------
+
+/** What tempNameFor makes: `.<name>.<pid>.<12 hex digits>.tmp`; the pid is caught. */
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/;
 
 /** `.<name>.<pid>.<random>.tmp`: hidden, and the pid tells whether its writer lives. */
 function tempNameFor(path: string): string {
