@@ -13,12 +13,16 @@ import {
   errorResponses, IdParams, loadResponses, NetworkViewSchema, PutScenarioBody, ScenarioDetail,
   ScenarioSummary, YearQuery,
 } from '../schemas.ts';
+import { memoOnStamp } from '../stamp-memo.ts';
 import type { WorkspaceFile } from '../workspace.ts';
 
 /** Registers the /api/scenarios routes. */
 export function scenarioRoutes(ctx: ApiContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    const listScenarios = memoOnStamp(ctx.workspace, () => ({
+      scenarios: ctx.workspace.list('scenario').map((file) => summarise(ctx, file)),
+    }));
 
     r.get('/api/scenarios', {
       schema: {
@@ -26,9 +30,7 @@ export function scenarioRoutes(ctx: ApiContext) {
         summary: 'Every scenario in the scenarios folder, with its years',
         response: { 200: z.object({ scenarios: z.array(ScenarioSummary) }) },
       },
-    }, async () => ({
-      scenarios: ctx.workspace.list('scenario').map((file) => summarise(ctx, file)),
-    }));
+    }, async () => listScenarios());
 
     r.get('/api/scenarios/:id', {
       schema: {

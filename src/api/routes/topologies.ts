@@ -17,12 +17,18 @@ import {
   errorResponses, IdParams, ImportBody, loadResponses, NetworkViewSchema, TopologySummary,
   YearQuery,
 } from '../schemas.ts';
+import { memoOnStamp } from '../stamp-memo.ts';
 import type { WorkspaceFile } from '../workspace.ts';
 
 /** Registers the /api/topologies routes. */
 export function topologyRoutes(ctx: ApiContext) {
   return async (app: FastifyInstance) => {
     const r = app.withTypeProvider<ZodTypeProvider>();
+    const listTopologies = memoOnStamp(ctx.workspace, () => ({
+      topologies: ctx.workspace.list('topology')
+        .filter((file) => ctx.workspace.isTopologyFile(file))
+        .map((file) => summarise(ctx, file).summary),
+    }));
 
     r.get('/api/topologies', {
       schema: {
@@ -30,11 +36,7 @@ export function topologyRoutes(ctx: ApiContext) {
         summary: 'Every topology in the topology folder',
         response: { 200: z.object({ topologies: z.array(TopologySummary) }) },
       },
-    }, async () => ({
-      topologies: ctx.workspace.list('topology')
-        .filter((file) => ctx.workspace.isTopologyFile(file))
-        .map((file) => summarise(ctx, file).summary),
-    }));
+    }, async () => listTopologies());
 
     r.get('/api/topologies/:id', {
       schema: {
