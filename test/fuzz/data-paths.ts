@@ -46,15 +46,15 @@ export function withOwnKey(data: unknown, path: DataPath, key: string, value: un
 }
 
 /**
- * Throws unless `value` is plain data: maps with Object.prototype, finite numbers only.
- * A loader that returned NaN, Infinity or an object with another prototype let through
- * what its schema should have refused.
+ * Throws unless `value` is plain data: maps with Object.prototype, and finite numbers
+ * only unless `finite` is false. A loader that returned NaN, Infinity or an object with
+ * another prototype let through what its schema should have refused.
  */
-export function checkPlainData(value: unknown): void {
+export function checkPlainData(value: unknown, finite = true): void {
   const stack: Array<[unknown, string]> = [[value, '']];
   while (stack.length > 0) {
     const [v, where] = stack.pop()!;
-    if (typeof v === 'number' && !Number.isFinite(v)) {
+    if (finite && typeof v === 'number' && !Number.isFinite(v)) {
       throw new Error(`loaded ${v} at ${where || 'the root'}`);
     }
     if (v === null || typeof v !== 'object') continue;

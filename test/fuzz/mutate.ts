@@ -44,7 +44,9 @@ type Edit = (text: string) => string;
 
 /** One random edit of a text; `words` are tokens of its format worth inserting. */
 function edit(words: readonly string[]): fc.Arbitrary<Edit> {
-  const at = fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true });
+  // Uniform over the text: fast-check's numbers lean to their bounds, which would put
+  // most edits on the first line.
+  const at = fc.noBias(fc.integer({ min: 0, max: 999_999 })).map((n) => n / 1_000_000);
   const place = (text: string, f: number) => Math.floor(f * (text.length + 1));
   const token = words.length > 0 ? fc.oneof(fc.constantFrom(...words), junk) : junk;
   return fc.oneof(
@@ -69,6 +71,20 @@ function edit(words: readonly string[]): fc.Arbitrary<Edit> {
     fc.tuple(at, fc.nat(400)).map(([f, n]): Edit => (t) => {
       const i = place(t, f);
       return t.slice(0, i + n) + t.slice(i, i + n) + t.slice(i + n);
+    }),
+    // Line edits keep the markup around them whole, so that more inputs get past the
+    // syntax to the checks behind it: a line dropped, repeated, or a token put before it.
+    fc.tuple(at, fc.nat(3)).map(([f, n]): Edit => (t) => {
+      const [start, end] = lineRange(t, place(t, f), n);
+      return t.slice(0, start) + t.slice(end);
+    }),
+    fc.tuple(at, fc.nat(3)).map(([f, n]): Edit => (t) => {
+      const [start, end] = lineRange(t, place(t, f), n);
+      return t.slice(0, end) + t.slice(start, end) + t.slice(end);
+    }),
+    fc.tuple(at, token).map(([f, w]): Edit => (t) => {
+      const [start] = lineRange(t, place(t, f), 0);
+      return `${t.slice(0, start)}${w}\n${t.slice(start)}`;
     }),
     // A byte order mark or binary garbage at the start.
     fc.constant<Edit>((t) => `\uFEFF${t}`),
@@ -98,4 +114,15 @@ export const PROTO_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
 /** `depth` levels of nesting, built without recursion: `open` repeated, then `close`. */
 export function nested(open: string, inner: string, close: string, depth: number): string {
   return open.repeat(depth) + inner + close.repeat(depth);
+}
+
+/** The offsets of the line holding `at` and the `more` lines after it, newlines included. */
+function lineRange(text: string, at: number, more: number): [number, number] {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  let end = start;
+  for (let k = 0; k <= more && end < text.length; k++) {
+    const next = text.indexOf('\n', end);
+    end = next < 0 ? text.length : next + 1;
+  }
+  return [start, end];
 }
