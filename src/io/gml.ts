@@ -2,7 +2,8 @@
 import { InputError, InputErrorCode, type InputIssue } from '../model/errors.ts';
 import {
   checkDepth, checkEdgeCount, checkNodeCount, edgeFromAttributes, graphName, nodeFromAttributes,
-  setAttribute, withoutBom, type Attributes, type ImportedEdge, type ImportedGraph, type ImportedNode,
+  setAttribute, withoutBom, type Attributes, type ImportedEdge, type ImportedGraph,
+  type ImportedNode,
 } from './imported-graph.ts';
 
 /** One `key value` pair with the line it starts on. */

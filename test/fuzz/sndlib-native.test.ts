@@ -41,8 +41,8 @@ describe('the SNDlib native importer on adversarial text', () => {
     ['binary garbage', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131) % 256))
       .toString('latin1'), 'E_INPUT_SYNTAX', 'sndlib_syntax'],
     ['a BOM', '\uFEFFNODES (\n A\n B\n)\n', 'loaded', null],
-    ['CRLF lines', 'NODES (\r\n A ( 1 2 )\r\n B\r\n)\r\nLINKS (\r\n L ( A B ) 10 0 0 0 # c\r\n)\r\n',
-      'loaded', null],
+    ['CRLF lines', 'NODES (\r\n A ( 1 2 )\r\n B\r\n)\r\n' +
+      'LINKS (\r\n L ( A B ) 10 0 0 0 # c\r\n)\r\n', 'loaded', null],
     ['NaN coordinates', 'NODES (\n A ( NaN 1 )\n)\n', 'E_INPUT_SYNTAX', 'sndlib_syntax'],
     ['an infinite capacity', 'NODES (\n A\n B\n)\nLINKS (\n L ( A B ) 1e400 0 0 0\n)\n',
       'E_INPUT_SYNTAX', 'sndlib_syntax'],
