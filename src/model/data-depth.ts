@@ -3,8 +3,9 @@ import { formatPath, InputError, InputErrorCode } from './errors.ts';
 import { LIMITS } from './limits.ts';
 
 /**
- * Refuses data nested deeper than LIMITS.depth, where the root is level 0. The error's
- * path is that of the first map or list found too deep.
+ * Refuses data nested deeper than LIMITS.depth maps and lists, the root being the first
+ * (as in GML and XML, where the outermost list or element is level 1). The error's path
+ * is that of the first map or list found too deep.
  * @example checkDataDepth(JSON.parse(text), 'net.json')
  */
 export function checkDataDepth(root: unknown, file: string): void {
@@ -17,7 +18,7 @@ export function checkDataDepth(root: unknown, file: string): void {
   const steps: Array<{ key: PropertyKey; parent: number }> = [];
   if (root !== null && typeof root === 'object') {
     values.push(root);
-    depths.push(0);
+    depths.push(1);
     stepOf.push(-1);
   }
   while (values.length > 0) {

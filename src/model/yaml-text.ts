@@ -45,7 +45,8 @@ export function parseYamlText(text: string, file: string): unknown {
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: LIMITS.yamlAliases });
+    // yaml counts the anchored node as one use of its anchor, and each alias as one more.
+    data = doc.toJS({ maxAliasCount: LIMITS.yamlAliases + 1 });
   } catch (err) {
     // yaml throws a ReferenceError for an alias it cannot resolve, and once the
     // aliases expand past maxAliasCount nodes.
@@ -104,7 +105,8 @@ function firstAlias(doc: ParsedDocument, name: string): Alias | undefined {
 /** Collections in the parse tree nested deeper than LIMITS.depth, refused. */
 function checkTokenDepth(tokens: CST.Token[], file: string, lines: LineCounter): void {
   const stack: Array<[CST.Token | null | undefined, number]> = [];
-  for (const token of tokens) stack.push([token, 0]);
+  // The outermost collection is level 1, as in checkDataDepth.
+  for (const token of tokens) stack.push([token, 1]);
   while (stack.length > 0) {
     const [token, depth] = stack.pop()!;
     if (!token) continue;

@@ -56,6 +56,8 @@ describe('the GML importer on adversarial text', () => {
       'E_INPUT_REFERENCE', 'unknown_node'],
     ['a long line of keys', `graph [ ${'a 1 '.repeat(100_000)}node [ id 0 ] ]`, 'loaded', null],
     ['no graph', 'creator "x"', 'E_INPUT_SYNTAX', 'missing_graph'],
+    ['a million edges', `graph [ node [ id 0 ]\n${'edge [ ]\n'.repeat(1_000_000)}]`,
+      'E_INPUT_LIMIT', 'too_many_edges'],
   ];
 
   it.each(cases)('%s is loaded or refused under its code', (_name, text, expected, issue) => {

@@ -106,6 +106,7 @@ describe('the YAML loaders on adversarial text', () => {
     ['deep block maps', Array.from({ length: 200 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'),
       'too_deep'],
     ['an undefined alias', 'a: *nowhere', 'yaml_alias'],
+    ['a million links', `links: [${Array(1_000_000).fill('{}').join(',')}]`, 'file_too_large'],
     ['a duplicate key', 'name: a\nname: b\n', 'yaml_duplicate_key'],
     ['a duplicate __proto__ key', '__proto__: a\n__proto__: b\n', 'yaml_duplicate_key'],
     ['an unterminated string', 'name: "never closed\n', null],
@@ -130,6 +131,22 @@ describe('the YAML loaders on adversarial text', () => {
         if (outcome.kind === 'refused') expect(outcome.error.issues[0].code).toBe(code);
       }
     }
+  });
+
+  it('names the line and column of an alias with no anchor before it', () => {
+    const outcome = load('yaml-text', parseYamlText, 'a: 1\nb: [*x, 2]\nc: &x 3\n');
+    expect(outcome.kind === 'refused' && outcome.error.message).toBe('fuzz.yaml: line 2, ' +
+      'column 5: expected an anchor "&x" before the alias "*x", got none');
+  });
+
+  it('keeps each issue on one line when a key holds line breaks', () => {
+    const outcome = load('scenario', parseScenario, '"two\\nlines": 1\ntopology: t.yaml\n');
+    if (outcome.kind !== 'refused') throw new Error('expected a refusal');
+    expect(outcome.error.message.split('\n')).toEqual([
+      'fuzz.yaml: schemaVersion: expected one of 1, got nothing',
+      'fuzz.yaml: name: expected a string, got nothing',
+      'fuzz.yaml: unknown field "two\\nlines"',
+    ]);
   });
 
   it('reads a __proto__ key as an own key, leaving the prototype of the map alone', () => {
