@@ -2,7 +2,8 @@
 import { InputError, InputErrorCode, type InputIssue } from '../model/errors.ts';
 import {
   checkDepth, checkEdgeCount, checkNodeCount, edgeFromAttributes, graphName, nodeFromAttributes,
-  type Attributes, type ImportedEdge, type ImportedGraph, type ImportedNode,
+  setAttribute, withoutBom, type Attributes, type ImportedEdge, type ImportedGraph,
+  type ImportedNode,
 } from './imported-graph.ts';
 
 /** One `key value` pair with the line it starts on. */
@@ -30,7 +31,7 @@ const ENTITIES = new Map<string, string>([
  * file declares `multigraph 1` (Topology Zoo repeats them without it).
  */
 export function parseGml(text: string, file: string): ImportedGraph {
-  const top = new GmlTokenizer(text, file).parseDocument();
+  const top = new GmlTokenizer(withoutBom(text), file).parseDocument();
   const graphEntry = top.find((e) => e.key === 'graph' && Array.isArray(e.value));
   if (!graphEntry) {
     throw new InputError(InputErrorCode.syntax, file, [{
@@ -148,7 +149,7 @@ function flatten(entries: GmlEntry[]): Attributes {
 
 function addFlat(out: Attributes, key: string, value: GmlValue): void {
   if (!Array.isArray(value)) {
-    out[key] = value;
+    setAttribute(out, key, value);
     return;
   }
   for (const inner of value) addFlat(out, `${key}.${inner.key}`, inner.value);

@@ -2,7 +2,8 @@
 import { InputError, InputErrorCode, type InputIssue } from '../model/errors.ts';
 import {
   checkEdgeCount, checkNodeCount, edgeFromAttributes, graphName, nodeFromAttributes,
-  numberOrUndefined, type Attributes, type ImportedEdge, type ImportedGraph, type ImportedNode,
+  numberOrUndefined, setAttribute, type Attributes, type ImportedEdge, type ImportedGraph,
+  type ImportedNode,
 } from './imported-graph.ts';
 import { createXmlReader, type XmlElement } from './xml-reader.ts';
 
@@ -152,7 +153,7 @@ export function createGraphmlParser(file: string): GraphmlParser {
     }
     const key = keys.get(keyId);
     const name = key?.name ?? keyId;
-    owner[name] = typedValue(element.text, key?.type ?? 'string');
+    setAttribute(owner, name, typedValue(element.text, key?.type ?? 'string'));
   }
 
   function closeNode(element: XmlElement, attributes: Attributes): void {
@@ -197,7 +198,7 @@ export function createGraphmlParser(file: string): GraphmlParser {
       if (key.domain !== domain && key.domain !== 'all') continue;
       // Own keys only: a key named "constructor" is not already set by Object.prototype.
       if (Object.hasOwn(attributes, key.name)) continue;
-      attributes[key.name] = typedValue(key.defaultText, key.type);
+      setAttribute(attributes, key.name, typedValue(key.defaultText, key.type));
     }
   }
 

@@ -95,6 +95,16 @@ export function edgeFromAttributes(
   return edge;
 }
 
+/**
+ * Sets an attribute as an own property, whatever its name: a plain assignment of
+ * "__proto__" would set the object's prototype (or, with text, do nothing) instead.
+ */
+export function setAttribute(attributes: Attributes, name: string, value: AttributeValue): void {
+  Object.defineProperty(attributes, name, {
+    value, enumerable: true, writable: true, configurable: true,
+  });
+}
+
 /** The graph's name from its attributes (`label`, `name`, then `Network`). */
 export function graphName(attributes: Attributes): string | undefined {
   for (const key of ['label', 'name', 'Network']) {
@@ -129,6 +139,14 @@ export function checkDepth(depth: number, file: string, where: string): void {
 /** An InputError under E_INPUT_LIMIT with one issue. */
 export function limitError(file: string, code: string, message: string, path = ''): InputError {
   return new InputError(InputErrorCode.limit, file, [{ code, path, message }]);
+}
+
+/**
+ * The text without a leading byte order mark, which editors on Windows write and which
+ * is no part of the document (XML readers skip it themselves).
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** A number from text, or undefined when the text is not a finite number. */

@@ -5,14 +5,15 @@ import { validateTopology } from '../model/load-topology.ts';
 import { topologyToImported } from './from-topology.ts';
 import {
   checkEdgeCount, checkNodeCount, edgeFromAttributes, graphName, nodeFromAttributes,
-  type Attributes, type ImportedGraph, type ImportedNode,
+  setAttribute, withoutBom, type Attributes, type ImportedGraph, type ImportedNode,
 } from './imported-graph.ts';
 
 /**
  * Parses JSON text. An object with `sites` is a topology (validated as such); one with
  * `nodes` and `links` or `edges` is a node-link graph, as networkx and d3 write it.
  */
-export function parseJsonGraph(text: string, file: string): ImportedGraph {
+export function parseJsonGraph(given: string, file: string): ImportedGraph {
+  const text = withoutBom(given);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -101,7 +102,7 @@ function scalars(record: Record<string, unknown>, skip: string[]): Attributes {
   for (const [key, value] of Object.entries(record)) {
     if (skip.includes(key)) continue;
     if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) {
-      out[key] = value;
+      setAttribute(out, key, value);
     }
   }
   return out;

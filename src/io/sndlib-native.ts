@@ -2,7 +2,8 @@
 import { InputError, InputErrorCode, type InputIssue } from '../model/errors.ts';
 import { LIMITS } from '../model/limits.ts';
 import {
-  checkEdgeCount, checkNodeCount, limitError, numberOrUndefined, type Attributes,
+  checkEdgeCount, checkNodeCount, limitError, numberOrUndefined, setAttribute, withoutBom,
+  type Attributes,
   type ImportedDemand, type ImportedEdge, type ImportedGraph, type ImportedNode,
 } from './imported-graph.ts';
 import { moduleAttributes, sndlibCapacity, type CapacityModule } from './sndlib-capacity.ts';
@@ -25,7 +26,8 @@ const LINK_FIELDS = [
  * units, taken as Mbps); every module is kept in the link's attributes. Demands carry the
  * demand value as written (the routing unit is kept as an attribute).
  */
-export function parseSndlibNative(text: string, file: string): ImportedGraph {
+export function parseSndlibNative(given: string, file: string): ImportedGraph {
+  const text = withoutBom(given);
   const header = findHeader(text);
   const syntax: InputIssue[] = [];
   const fail = (token: Token | undefined, message: string) =>
@@ -211,7 +213,7 @@ export function parseSndlibNative(text: string, file: string): ImportedGraph {
   function readMeta(entry: Entry): void {
     const [key, equals, ...value] = entry;
     if (isWord(key) && equals?.text === '=' && value.length > 0) {
-      attributes[key.text] = value.map((t) => t.text).join(' ');
+      setAttribute(attributes, key.text, value.map((t) => t.text).join(' '));
     }
   }
 

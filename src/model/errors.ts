@@ -46,10 +46,14 @@ export class InputError extends Error {
   }
 }
 
-/** `file: path: message`, one line per issue. */
+/**
+ * `file: path: message`, one line per issue. A line break that came in with the input
+ * (an id or key holding one) is shown as `\n`, so that each issue stays one line.
+ */
 export function formatIssues(file: string, issues: InputIssue[]): string {
   return issues
     .map((issue) => `${file}: ${issue.path ? `${issue.path}: ` : ''}${issue.message}`)
+    .map((line) => line.replace(/\r?\n|\r|\u2028|\u2029/g, '\\n'))
     .join('\n');
 }
 

@@ -1,7 +1,7 @@
 // Parses YAML text into plain data, within the limits, with line and column on errors.
 import {
-  Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, YAMLParseError,
-  type CST, type Document, type Node,
+  Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, visit, YAMLParseError,
+  type Alias, type CST, type Document, type Node,
 } from 'yaml';
 import { checkDataDepth, tooDeepError } from './data-depth.ts';
 import { InputError, InputErrorCode, type InputIssue } from './errors.ts';
@@ -45,14 +45,19 @@ export function parseYamlText(text: string, file: string): unknown {
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: LIMITS.yamlAliases });
+    // yaml counts the anchored node as one use of its anchor, and each alias as one more.
+    data = doc.toJS({ maxAliasCount: LIMITS.yamlAliases + 1 });
   } catch (err) {
     // yaml throws a ReferenceError for an alias it cannot resolve, and once the
     // aliases expand past maxAliasCount nodes.
     if (!(err instanceof ReferenceError)) throw err;
     if (!err.message.startsWith('Excessive alias count')) {
+      const name = /: (.*)$/.exec(err.message)?.[1] ?? '';
+      const alias = firstAlias(doc, name);
       throw new InputError(InputErrorCode.syntax, file, [{
-        code: 'yaml_alias', path: '', message: err.message,
+        code: 'yaml_alias', path: alias ? where(lineCounter, alias.range?.[0] ?? 0) : 'line 1',
+        message: `expected an anchor "&${name}" before the alias "*${name}", got none`,
+        received: `*${name}`,
       }]);
     }
     throw new InputError(InputErrorCode.limit, file, [{
@@ -81,10 +86,27 @@ function composeOne(tokens: CST.Token[], length: number): ParsedDocument {
   return doc!;
 }
 
+/**
+ * The first alias named `name`, in document order: the one yaml could not resolve, since
+ * an anchor before it would have resolved every later one too.
+ */
+function firstAlias(doc: ParsedDocument, name: string): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.source !== name) return undefined;
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 /** Collections in the parse tree nested deeper than LIMITS.depth, refused. */
 function checkTokenDepth(tokens: CST.Token[], file: string, lines: LineCounter): void {
   const stack: Array<[CST.Token | null | undefined, number]> = [];
-  for (const token of tokens) stack.push([token, 0]);
+  // The outermost collection is level 1, as in checkDataDepth.
+  for (const token of tokens) stack.push([token, 1]);
   while (stack.length > 0) {
     const [token, depth] = stack.pop()!;
     if (!token) continue;

@@ -28,7 +28,8 @@ function collect(issue: z.core.$ZodIssue, prefix: PropertyKey[], out: InputIssue
   const expected = expectedOf(issue);
   let message: string;
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+    // Keys as JSON, bounded: a key may hold a newline or a whole paragraph.
+    const keys = issue.keys.map((k) => describeValue(k)).join(', ');
     message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}`;
   } else if (expected) {
     message = `expected ${expected}, got ${received}`;
