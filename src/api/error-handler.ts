@@ -70,7 +70,7 @@ export function errorBody(err: unknown, request?: FastifyRequest): ErrorBody {
     const issues = err.validation.map((v) => ({
       path: pathOf(v.instancePath),
       code: String(v.keyword),
-      message: v.message ?? 'invalid value',
+      message: modelWording(v.message ?? 'invalid value'),
     }));
     const message = issues
       .map((i) => `request ${where}: ${i.path ? `${i.path}: ` : ''}${i.message}`).join('\n');
@@ -106,6 +106,22 @@ function codeOf(err: Partial<FastifyError>, status: number): string {
   if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.name === 'SyntaxError' ||
     err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return InputErrorCode.syntax;
   return ApiErrorCode.badRequest;
+}
+
+/**
+ * zod's messages in the model's words: `Invalid input: expected number, received
+ * string` as `expected a number, got string`, `Unrecognized key: "a"` as `unknown
+ * field "a"`; any other message as zod wrote it.
+ */
+function modelWording(message: string): string {
+  const typed = /^Invalid input: expected (\w+), received (.+)$/.exec(message);
+  if (typed) {
+    const article = /^[aeiou]/.test(typed[1]) ? 'an' : 'a';
+    return `expected ${article} ${typed[1]}, got ${typed[2]}`;
+  }
+  const keys = /^Unrecognized keys?: (.+)$/.exec(message);
+  if (keys) return `unknown field${keys[1].includes(',') ? 's' : ''} ${keys[1]}`;
+  return message.replace(/^Invalid input: /, '');
 }
 
 /** `/changes/0/op` as `changes[0].op`, the model's way of writing a path. */

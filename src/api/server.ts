@@ -12,6 +12,7 @@ import { openRunStore, type RunStore } from '../store/run-store.ts';
 import type { ApiContext } from './context.ts';
 import { shuttingDown } from './api-error.ts';
 import { installErrorHandlers } from './error-handler.ts';
+import { parseJsonBody } from './json-body.ts';
 import { ExpensiveWork } from './expensive-work.ts';
 import {
   BODY_LIMITS, defaultLimits, type LimitsOverride, mergeLimits, REQUEST_TIMEOUT_MS,
@@ -73,6 +74,8 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   // Bodies are JSON only; anything else is refused with 415 before it is read.
   app.removeContentTypeParser('text/plain');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, parseJsonBody);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -48,6 +48,30 @@ describe('safe by default', () => {
     expectErrorBody(text.json(), 415, 'E_UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it('refuses __proto__ and constructor.prototype keys by name, and an empty body', async () => {
+    const post = (payload: string) => server.app.inject({ method: 'POST', url: '/api/simulate',
+      headers: { 'content-type': 'application/json' }, payload });
+    const proto = await post('{"scenario": "plan-2023", "__proto__": {"polluted": 1}}');
+    expectErrorBody(proto.json(), 400, 'E_INPUT_SYNTAX');
+    expect(proto.json().message).toBe('request body: a key named "__proto__" is not ' +
+      'accepted: it could change the prototype of the objects read');
+    const ctor = await post('{"scenario": "x", "constructor": {"prototype": {"a": 1}}}');
+    expect(ctor.json().message).toMatch(/a key named "constructor\.prototype" is not accepted/);
+    const empty = await post(' ');
+    expect(empty.json().message).toBe('request body: expected a JSON body, got nothing');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('words validation faults as the model does: path, what was expected, what came', async () => {
+    const res = await server.app.inject({ method: 'POST', url: '/api/simulate',
+      payload: { scenario: 'plan-2023', year: 'next', colour: 'red' } });
+    expectErrorBody(res.json(), 400, 'E_INPUT_SCHEMA');
+    expect(res.json().issues).toEqual(expect.arrayContaining([
+      { path: 'year', code: 'invalid_type', message: 'expected a number, got string' },
+      { path: '', code: 'unrecognized_keys', message: 'unknown field "colour"' },
+    ]));
+  });
+
   it('never puts a stack trace or an internal message in an error body', () => {
     const internal = new Error('secret detail at /home/x/y.ts:12');
     const body = errorBody(internal);
