@@ -8,7 +8,7 @@ import {
 import type { DemandMatrix, RoutedLoads } from './route-demands.ts';
 import { countUnrouted, rerouteDestination, updateDestination } from './update-destination.ts';
 
-// Cached state costs 32 bytes per (destination, node): 2^22 entries is about 134 MB.
+// Cached state costs 48 bytes per (destination, node): 2^22 entries is about 200 MB.
 const DEFAULT_MAX_STATE_ENTRIES = 1 << 22;
 // A batch evaluates up to this many failures per pass over the destinations, so that
 // each destination's state is read from cache by all of them (Kdl: 1.8x faster).
