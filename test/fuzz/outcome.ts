@@ -56,11 +56,7 @@ export function classify(parser: string, file: FileRule, parse: () => unknown): 
     checkRefusal(err, file);
     outcome = { kind: 'refused', error: err as InputError };
   }
-  const ms = performance.now() - start;
-  checkPrototypes();
-  if (ms > HANG_BOUND_MS) throw new Error(`${parser}: one input took ${Math.round(ms)} ms`);
-  record(parser, outcome, ms);
-  return outcome;
+  return settle(parser, outcome, start);
 }
 
 /** Like `classify` for a parser that answers asynchronously. */
@@ -77,6 +73,11 @@ export async function classifyAsync(
     checkRefusal(err, file);
     outcome = { kind: 'refused', error: err as InputError };
   }
+  return settle(parser, outcome, start);
+}
+
+/** Checks the time and the prototypes after one input, and counts its outcome. */
+function settle(parser: string, outcome: Outcome, start: number): Outcome {
   const ms = performance.now() - start;
   checkPrototypes();
   if (ms > HANG_BOUND_MS) throw new Error(`${parser}: one input took ${Math.round(ms)} ms`);

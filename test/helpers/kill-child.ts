@@ -1,7 +1,8 @@
 // Runs test/helpers/save-loop.ts in a child process, hears its step lines as they
 // come, and kills it with SIGKILL at a chosen moment.
 import { spawn } from 'node:child_process';
-
+// The benchmarks' seeded generator, so that a failing run can be repeated.
+export { seededRandom } from '../../bench/synthetic.ts';
 
 /** Longest wait for one line of the child before the test gives up on it. */
 const LINE_TIMEOUT_MS = 30_000;
@@ -90,17 +91,6 @@ export function stepTimes(child: SaveChild, from: string, to: string): number[] 
   });
 }
 
-/** A small seeded generator (mulberry32), so that a failing run can be repeated. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
