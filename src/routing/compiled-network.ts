@@ -40,7 +40,10 @@ export interface CompiledNetwork {
  * costs more than the sum of all primary costs, so a shortest path takes one only
  * when no path of primaries remains (the floating-static-route rule).
  */
-export function compileNetwork(nodeIds: readonly string[], links: readonly LinkSpec[]): CompiledNetwork {
+export function compileNetwork(
+  nodeIds: readonly string[],
+  links: readonly LinkSpec[],
+): CompiledNetwork {
   const n = nodeIds.length;
   const m = links.length;
   const nodeIndex = new Map<string, number>();

@@ -6,7 +6,8 @@ import {
   FLAGGED, FLAGGING, LOST_DEMANDS, LOST_MBPS, SLOT,
 } from './engine-state.ts';
 import type { DemandMatrix, RoutedLoads } from './route-demands.ts';
-import { countUnrouted, rerouteDestination, updateDestination } from './update-destination.ts';
+import { countUnrouted, rerouteDestination } from './reroute-destination.ts';
+import { updateDestination } from './update-destination.ts';
 
 // Cached state costs 48 bytes per (destination, node): 2^22 entries is about 200 MB.
 const DEFAULT_MAX_STATE_ENTRIES = 1 << 22;

@@ -34,7 +34,10 @@ export interface RoutedLoads {
 }
 
 /** Groups demands by destination. Demands from a node to itself are left out. */
-export function groupByDestination(nodeCount: number, demands: readonly NodeDemand[]): DemandMatrix {
+export function groupByDestination(
+  nodeCount: number,
+  demands: readonly NodeDemand[],
+): DemandMatrix {
   const counts = new Int32Array(nodeCount);
   for (const d of demands) if (d.from !== d.to) counts[d.to] += 1;
 

@@ -1,10 +1,11 @@
 // One destination's loads under one failure, from its base routing: the incremental
-// step of the failure engine, with the full re-route for destinations without state.
-import { searchToTarget } from './distances.ts';
+// step of the failure engine.
 import {
-  CUR, CUT_DEMANDS, CUT_MBPS, DIST, FAIL_COUNT, FAIL_FROM, FLAGGED, FLAGGING, HOP, HOPS,
-  LOST_DEMANDS, LOST_MBPS, PRED, PREDS, SLOT, STRIDE, THROUGH, spread, type EngineState,
+  CUR, FAIL_COUNT, FAIL_FROM, HOP, HOPS, PRED, PREDS, SLOT, STRIDE, THROUGH,
+  type EngineState,
 } from './engine-state.ts';
+import { searchGrownByBuckets, searchGrownByHeap } from './grown-search.ts';
+import { countUnrouted } from './reroute-destination.ts';
 
 /**
  * Re-routes cached destination g under the current slot's failure, as DESIGN.md's
@@ -17,7 +18,7 @@ import {
  */
 export function updateDestination(st: EngineState, g: number): void {
   const { state, linkFailed, failList, vars } = st;
-  const { offsets, adjNode, adjLink, cost, linkA, linkB } = st.net;
+  const { adjNode, adjLink, cost, linkA, linkB } = st.net;
   const failFrom = vars[FAIL_FROM];
   const failEnd = failFrom + vars[FAIL_COUNT];
   const t = st.matrix.dest[g];
@@ -252,111 +253,6 @@ function send(
   }
 }
 
-/**
- * New distances in S when every cost is 1: Dial's bucket search seeded from each
- * node's best live neighbour outside S. Stale entries (a node queued again with a
- * smaller key) are skipped when popped.
- */
-function searchGrownByBuckets(st: EngineState, at: number, cur: number, count: number): void {
-  const { grown, newDist, stamp, inS, linkFailed, state, bucketHead, poolNode, poolNext } = st;
-  const { newHopStart, newHopCount, newHops } = st;
-  const { offsets, adjNode, adjLink } = st.net;
-  let pool = 0;
-  let lo = Infinity;
-  let hi = -1;
-  for (let i = 0; i < count; i++) {
-    const x = grown[i];
-    let best = Infinity;
-    for (let k = offsets[x]; k < offsets[x + 1]; k++) {
-      const y = adjNode[k];
-      if (linkFailed[adjLink[k]] || (stamp[y] === cur && inS[y] === 1)) continue;
-      const d = state[(at + y) * STRIDE + DIST] + 1;
-      if (d < best) best = d;
-    }
-    if (best === Infinity) continue;
-    newDist[x] = best;
-    poolNode[pool] = x;
-    poolNext[pool] = bucketHead[best];
-    bucketHead[best] = pool++;
-    if (best < lo) lo = best;
-    if (best > hi) hi = best;
-  }
-  let found = 0;
-  for (let level = lo; level <= hi; level++) {
-    while (bucketHead[level] >= 0) {
-      const p = bucketHead[level];
-      bucketHead[level] = poolNext[p];
-      const x = poolNode[p];
-      if (newDist[x] !== level) continue;
-      // Settled: neighbours one level down are its new next hops; S nodes further
-      // away may come closer through it.
-      newHopStart[x] = found;
-      const next = level + 1;
-      for (let k = offsets[x]; k < offsets[x + 1]; k++) {
-        if (linkFailed[adjLink[k]]) continue;
-        const z = adjNode[k];
-        const grownZ = stamp[z] === cur && inS[z] === 1;
-        const dz = grownZ ? newDist[z] : state[(at + z) * STRIDE + DIST];
-        if (dz === level - 1) {
-          newHops[found++] = k;
-        } else if (grownZ && next < dz) {
-          newDist[z] = next;
-          poolNode[pool] = z;
-          poolNext[pool] = bucketHead[next];
-          bucketHead[next] = pool++;
-          if (next > hi) hi = next;
-        }
-      }
-      newHopCount[x] = found - newHopStart[x];
-    }
-  }
-}
-
-/** New distances in S for any positive costs: Dijkstra seeded as above. */
-function searchGrownByHeap(st: EngineState, at: number, cur: number, count: number): void {
-  const { grown, newDist, stamp, inS, linkFailed, state, searchHeap: heap } = st;
-  const { newHopStart, newHopCount, newHops, settled } = st;
-  const { offsets, adjNode, adjLink, cost } = st.net;
-  for (let i = 0; i < count; i++) {
-    const x = grown[i];
-    let best = Infinity;
-    for (let k = offsets[x]; k < offsets[x + 1]; k++) {
-      const e = adjLink[k];
-      const y = adjNode[k];
-      if (linkFailed[e] || (stamp[y] === cur && inS[y] === 1)) continue;
-      const d = state[(at + y) * STRIDE + DIST] + cost[e];
-      if (d < best) best = d;
-    }
-    if (best !== Infinity) {
-      newDist[x] = best;
-      heap.push(x, best);
-    }
-  }
-  let found = 0;
-  while (heap.size > 0) {
-    const key = heap.topKey();
-    const x = heap.pop();
-    // Settled once: a node queued again with a smaller key was settled by that entry.
-    if (key > newDist[x] || settled[x] === cur) continue;
-    settled[x] = cur;
-    newHopStart[x] = found;
-    for (let k = offsets[x]; k < offsets[x + 1]; k++) {
-      const e = adjLink[k];
-      if (linkFailed[e]) continue;
-      const z = adjNode[k];
-      const grownZ = stamp[z] === cur && inS[z] === 1;
-      const dz = grownZ ? newDist[z] : state[(at + z) * STRIDE + DIST];
-      if (dz + cost[e] === key) {
-        newHops[found++] = k;
-      } else if (grownZ && key + cost[e] < dz) {
-        newDist[z] = key + cost[e];
-        heap.push(z, key + cost[e]);
-      }
-    }
-    newHopCount[x] = found - newHopStart[x];
-  }
-}
-
 /** Counts the demands of nodes of S that no seed reached (lost if the node is down). */
 function countCutOff(st: EngineState, g: number, grownCount: number, cutOff: boolean): void {
   if (!cutOff) return;
@@ -379,18 +275,6 @@ function countCutOff(st: EngineState, g: number, grownCount: number, cutOff: boo
   }
 }
 
-/** Adds demand entry k to the current slot's unrouted tally (and its flag). */
-export function countUnrouted(st: EngineState, k: number, lost: boolean): void {
-  const at = 4 * st.vars[SLOT];
-  st.tally[at + (lost ? LOST_MBPS : CUT_MBPS)] += st.matrix.mbps[k];
-  st.tally[at + (lost ? LOST_DEMANDS : CUT_DEMANDS)] += 1;
-  if (st.vars[FLAGGING] === 1 && st.unrouted !== null) {
-    const i = st.matrix.origin[k];
-    st.unrouted[i] = 1;
-    st.flagged[st.vars[FLAGGED]++] = i;
-  }
-}
-
 /** Removes every base flow of a destination that is down; its demands are lost. */
 function dropDestination(st: EngineState, g: number): void {
   const { n, state, hopAdj, loads, adjSlot } = st;
@@ -409,40 +293,4 @@ function dropDestination(st: EngineState, g: number): void {
   for (let k = start[g]; k < start[g + 1]; k++) {
     if (state[(g * n + source[k]) * STRIDE] !== Infinity) countUnrouted(st, k, true);
   }
-}
-
-/** Re-routes an uncached destination in full: base split out, new split in. */
-export function rerouteDestination(st: EngineState, g: number): void {
-  const { net, baseScratch, scratch, inflow, nodeDown, failList, vars } = st;
-  const { start, source, mbps } = st.matrix;
-  const { linkA, linkB, cost } = net;
-  const t = st.matrix.dest[g];
-  const lo = 2 * vars[SLOT] * st.m;
-  searchToTarget(net, t, st.intact, baseScratch);
-  const bd = baseScratch.dist;
-  let hit = nodeDown[t] === 1;
-  const failEnd = vars[FAIL_FROM] + vars[FAIL_COUNT];
-  for (let i = vars[FAIL_FROM]; i < failEnd && !hit; i++) {
-    const e = failList[i];
-    const da = bd[linkA[e]];
-    const db = bd[linkB[e]];
-    hit = (da !== Infinity && da === db + cost[e]) || (db !== Infinity && db === da + cost[e]);
-  }
-  if (!hit) return;
-
-  for (let k = start[g]; k < start[g + 1]; k++) {
-    if (bd[source[k]] !== Infinity) inflow[source[k]] += mbps[k];
-  }
-  spread(net, baseScratch, inflow, null, st.loads, lo, -1, -1, null, null);
-  searchToTarget(net, t, st.failMask, scratch);
-  for (let k = start[g]; k < start[g + 1]; k++) {
-    const s = source[k];
-    if (bd[s] === Infinity) continue;
-    if (scratch.dist[s] === Infinity || nodeDown[s]) {
-      countUnrouted(st, k, nodeDown[s] === 1 || nodeDown[t] === 1);
-    } else {
-      inflow[s] += mbps[k];
-    }
-  }
-  spread(net, scratch, inflow, st.failMask, st.loads, lo, 1, -1, null, null);
 }
