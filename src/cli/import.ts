@@ -37,14 +37,18 @@ export function importCommand(): Command {
       const summary = {
         file, out: opts.out, format: graph.format,
         sites: imported.topology.sites.length, links: imported.topology.links?.length ?? 0,
-        droppedSelfLoops: imported.dropped.length, omittedDemands: imported.omittedDemands,
+        droppedSelfLoops: imported.dropped.length,
+        demandTargets: imported.topology.trafficClasses?.length ?? 0,
+        omittedDemands: imported.omittedDemands,
       };
       if (opts.json) printJson(summary);
       else {
         process.stdout.write(`${file} -> ${opts.out}: ${summary.sites} sites, ` +
           `${summary.links} links` +
           (summary.droppedSelfLoops > 0 ? `, ${summary.droppedSelfLoops} self-loops dropped` : '') +
-          (summary.omittedDemands > 0 ? `, ${summary.omittedDemands} demands not kept` : '') +
+          (summary.demandTargets > 0 ? `, demands to ${summary.demandTargets} targets` : '') +
+          (summary.omittedDemands > 0
+            ? `, ${summary.omittedDemands} demands routing nothing left out` : '') +
           '\n');
       }
       return ExitCode.ok;

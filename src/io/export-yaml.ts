@@ -28,17 +28,31 @@ export function exportTopologyYaml(
     const list = doc.get(field, true);
     const rows = data[field];
     if (!isSeq(list) || !Array.isArray(rows)) continue;
-    list.items.forEach((item, i) => {
-      if (!isMap(item)) return;
-      if (flowWidth(rows[i]) <= ROW_WIDTH) item.flow = true;
-      else for (const pair of item.items) if (isMap(pair.value)) pair.value.flow = true;
-    });
+    list.items.forEach((item, i) => fitRows(item, rows[i], ROW_WIDTH));
   }
   if (options.comment) {
     doc.commentBefore = options.comment.split('\n').map((line) => ` ${line}`).join('\n');
   }
   // No folding: a row stays on one line, and long text stays whole.
   return doc.toString({ lineWidth: 0 });
+}
+
+/**
+ * Writes a map on one line when it fits in `width`, else as a block whose maps are
+ * fitted in turn, two columns further in (a site's demands by class, say, one per line,
+ * each figure on its line).
+ */
+function fitRows(node: unknown, value: unknown, width: number): void {
+  if (!isMap(node) || value === null || typeof value !== 'object') return;
+  if (flowWidth(value) <= width) {
+    node.flow = true;
+    return;
+  }
+  const data = value as Record<string, unknown>;
+  for (const pair of node.items) {
+    const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
+    fitRows(pair.value, data[key], width - 2 - key.length - 2);
+  }
 }
 
 /** About how wide a value is in YAML flow style: its JSON without quotes, spaced out. */

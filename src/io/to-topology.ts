@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { FigureInput } from '../model/figure.ts';
 import type { LinkSchema, SiteSchema, TopologyInput } from '../model/topology-schema.ts';
 import type { ImportedGraph } from './imported-graph.ts';
+import { demandClasses } from './demand-classes.ts';
 import { makeSafeIds } from './safe-ids.ts';
 
 /** Options of `importedToTopology`. */
@@ -35,7 +36,7 @@ export interface ImportedTopology {
   linkIds: Map<number, string>;
   /** Edges left out: self-loops, which the schema refuses. */
   dropped: DroppedEdge[];
-  /** Demands of the file, which a topology has no place for (they stay in the graph). */
+  /** Demands of the file that route nothing (to the same node, or of 0 Mbps). */
   omittedDemands: number;
 }
 
@@ -52,6 +53,7 @@ const DEFAULT_BASE_YEAR = 2019;
  * `wan` link (parallel edges get distinct ids, self-loops are dropped and listed).
  * Capacities from the file are `data` figures citing the file; links without one take
  * `media.wan.capacityMbps`, an estimate under the rule `import-default-capacity`.
+ * Demands (SNDlib's) become traffic classes, one per target (see demand-classes.ts).
  */
 export function importedToTopology(
   graph: ImportedGraph,
@@ -114,6 +116,16 @@ export function importedToTopology(
     return link;
   });
 
+  // Demands: each source site's figure towards each target, as the file gives it.
+  const demands = demandClasses(graph.demands ?? [], siteIds, fileName);
+  for (const site of sites) {
+    const figures = demands.demandBySite.get(site.id);
+    if (!figures) continue;
+    site.demandMbps = figures;
+    // A site that sends demand counts among the offices the result sums.
+    site.office = true;
+  }
+
   const topology: TopologyInput = {
     schemaVersion: 1,
     name: options.name ?? graph.name ?? baseName(fileName),
@@ -125,6 +137,7 @@ export function importedToTopology(
     sites,
     links,
   };
+  if (demands.classes.length > 0) topology.trafficClasses = demands.classes;
   if (needsDefault) {
     const figure: FigureInput = {
       value: defaultCapacity, source: 'estimate', rule: DEFAULT_CAPACITY_RULE,
@@ -137,7 +150,7 @@ export function importedToTopology(
   }
 
   return {
-    topology, siteIds, linkIds, dropped, omittedDemands: graph.demands?.length ?? 0,
+    topology, siteIds, linkIds, dropped, omittedDemands: demands.omitted,
   };
 }
 

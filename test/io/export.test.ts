@@ -98,13 +98,18 @@ describe('exportTopologyYaml', () => {
     expect([parsed.sites.length, parsed.links.length]).toEqual([row.nodes, row.edges]);
   });
 
-  it('writes a short site on one line, a longer link as a block, and a comment on top', () => {
+  it('writes a short site on one line, a longer one as a block, and a comment on top', () => {
     const graph = parseSndlibNative(readDataset('sndlib/polska.txt'), 'polska.txt');
     const { topology } = importedToTopology(graph, { fileName: 'polska.txt' });
     const lines = exportTopologyYaml(topology, { comment: 'Imported by netsim' }).split('\n');
 
     expect(lines[0]).toBe('# Imported by netsim');
-    expect(lines).toContain('  - { id: Gdansk, name: Gdansk, kind: router, x: 18.6, y: 54.2 }');
+    // Wroclaw sends no demand (it is only a target); Gdansk's demands go one per line.
+    expect(lines).toContain('  - { id: Wroclaw, name: Wroclaw, kind: router, x: 16.9, y: 51.1 }');
+    const gdansk = lines.indexOf('  - id: Gdansk');
+    expect(lines.slice(gdansk + 5, gdansk + 7)).toEqual([
+      '    demandMbps:', '      to-Bydgoszcz: { value: 195, source: data, ref: polska.txt }',
+    ]);
     const link = lines.indexOf('  - id: Link_0_10');
     expect(lines.slice(link, link + 5)).toEqual([
       '  - id: Link_0_10', '    a: Gdansk', '    b: Warsaw', '    medium: wan',

@@ -5,7 +5,9 @@ import type { ImportedGraph } from '../../src/io/imported-graph.ts';
 import { makeSafeIds } from '../../src/io/safe-ids.ts';
 import { parseSndlibNative } from '../../src/io/sndlib-native.ts';
 import { importedToTopology } from '../../src/io/to-topology.ts';
+import { simulate } from '../../src/engine/simulate.ts';
 import { validateTopology } from '../../src/model/load-topology.ts';
+import { resolveNetwork } from '../../src/model/network.ts';
 import { ZOO, readDataset } from './datasets.ts';
 
 function graphOf(nodes: string[], edges: Array<[string, string, number?]>): ImportedGraph {
@@ -92,7 +94,7 @@ describe('importedToTopology', () => {
     expect(all.topology.rules).toBeUndefined();
   });
 
-  it('converts SNDlib polska with its link ids and module capacities, leaving demands out', () => {
+  it('converts SNDlib polska with its link ids, module capacities and demands', () => {
     const graph = parseSndlibNative(readDataset('sndlib/polska.txt'), 'polska.txt');
     const result = importedToTopology(graph, { fileName: 'polska.txt' });
     const valid = validateTopology(result.topology, 'polska.txt');
@@ -103,7 +105,34 @@ describe('importedToTopology', () => {
     expect(valid.links[0]).toMatchObject({ id: 'Link_0_10', a: 'Gdansk', b: 'Warsaw',
       medium: 'wan', capacityMbps: { value: 622, source: 'data', ref: 'polska.txt' } });
     expect(valid.sites[0]).toMatchObject({ id: 'Gdansk', name: 'Gdansk', x: 18.6, y: 54.2 });
-    expect(result.omittedDemands).toBe(66);
+    // 66 demands, one per pair, to 11 targets (Gdansk, node 0, is only ever a source).
+    expect(result.omittedDemands).toBe(0);
+    expect(valid.trafficClasses).toHaveLength(11);
+    expect(valid.trafficClasses.find((c) => c.id === 'to-Warsaw'))
+      .toMatchObject({ sink: 'Warsaw', towards: 'sink' });
+    expect(valid.sites[0].demandMbps?.['to-Bydgoszcz'])
+      .toEqual({ value: 195, source: 'data', ref: 'polska.txt' });
+  });
+
+  it('routes imported demands from source to target, adding repeated pairs', () => {
+    const graph: ImportedGraph = {
+      ...graphOf(['a', 'b', 'c'], [['a', 'b', 100], ['b', 'c', 100]]),
+      demands: [
+        { source: 'a', target: 'c', valueMbps: 10 },
+        { source: 'a', target: 'c', valueMbps: 5 },
+        { source: 'c', target: 'b', valueMbps: 7 },
+        { source: 'b', target: 'b', valueMbps: 3 },
+        { source: 'c', target: 'a', valueMbps: 0 },
+      ],
+    };
+    const result = importedToTopology(graph, { fileName: 'd.xml' });
+    expect(result.omittedDemands).toBe(2);
+    const r = simulate(resolveNetwork(validateTopology(result.topology, 'd.xml')));
+    const load = (id: string) => r.links.find((l) => l.id === id)!.loadMbps;
+    // a -> c: 15 Mbps forward over both links; c -> b: 7 Mbps reverse on b--c only.
+    expect(load('a--b')).toEqual({ forward: 15, reverse: 0 });
+    expect(load('b--c')).toEqual({ forward: 15, reverse: 7 });
+    expect(r.demand.totalMbps).toBe(22);
   });
 });
 
