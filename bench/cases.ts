@@ -76,7 +76,10 @@ const CASES: Record<string, (args: string[]) => Promise<Timed>> = {
     const prepared = prepareLoads(graph, LOADS);
     const routeOnly = await repeat(21, () => baseLoads(prepared));
     const parse = await repeat(5, () => parseNetworkText(readFileSync(file, 'utf8'), file));
-    return { runs, extra: { nodes, links, routeOnlyMs: median(routeOnly), parseMs: median(parse) } };
+    return {
+      runs,
+      extra: { nodes, links, routeOnlyMs: median(routeOnly), parseMs: median(parse) },
+    };
   },
 
   async 'loads-n1'([file, threads, kind]) {

@@ -57,7 +57,8 @@ function runNetworkx(file: string, n1: boolean): Record<string, any> | null {
   process.stderr.write(`bench: networkx ${file}${n1 ? ' --n1' : ''}\n`);
   const run = spawnSync('python3', [
     'bench/networkx_loads.py', file, '--total', String(LOADS.total),
-    '--capacity', String(LOADS.capacity), ...(n1 ? ['--n1', '--budget', String(NETWORKX_BUDGET_S)] : []),
+    '--capacity', String(LOADS.capacity),
+    ...(n1 ? ['--n1', '--budget', String(NETWORKX_BUDGET_S)] : []),
   ], { encoding: 'utf8', timeout: 60 * 60_000 });
   const line = run.stdout.trim().split('\n').pop() ?? '';
   return run.status === 0 && line.startsWith('{') ? JSON.parse(line) : null;
@@ -119,12 +120,14 @@ for (const size of quick ? ['1000', '10000'] : ['1000', '10000', '100000']) {
   rows.push(row('synthetic: compile + base routing', `regency ${size}`,
     runCase('synthetic-base', size)));
 }
-rows.push(row('synthetic: link sweep', 'regency 1000', runCase('synthetic-sweep', '1000', 'links', '1')));
+rows.push(row('synthetic: link sweep', 'regency 1000',
+  runCase('synthetic-sweep', '1000', 'links', '1')));
 rows.push(row('synthetic: link sweep', 'regency 10000',
   runCase('synthetic-sweep', '10000', 'links', '1'), '< 30000 ms'));
 rows.push(row('synthetic: link sweep, 2 threads', 'regency 10000',
   runCase('synthetic-sweep', '10000', 'links', '2')));
-rows.push(row('synthetic: node sweep', 'regency 10000', runCase('synthetic-sweep', '10000', 'nodes', '1')));
+rows.push(row('synthetic: node sweep', 'regency 10000',
+  runCase('synthetic-sweep', '10000', 'nodes', '1')));
 if (!quick) {
   const big = row('synthetic: link sweep, 2,000 sampled', 'regency 100000',
     runCase('synthetic-sweep', '100000', 'links', '1', '2000'));
@@ -136,7 +139,8 @@ if (!quick) {
 
 printTable(rows);
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/latest.json', `${JSON.stringify({ machine, quick, rows }, null, 2)}\n`);
+writeFileSync('bench/results/latest.json',
+  `${JSON.stringify({ machine, quick, rows }, null, 2)}\n`);
 process.stdout.write('\nwrote bench/results/latest.json\n');
 
 function printTable(list: Row[]): void {

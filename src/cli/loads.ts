@@ -38,7 +38,8 @@ export function loadsCommand(): Command {
         capacityMbps: opts.capacity,
         n1: opts.n1,
         n1Nodes: opts.n1Nodes,
-        threads: opts.workers ?? (sweeping ? defaultThreads(graph.nodes.length, graph.edges.length) : 1),
+        threads: opts.workers
+          ?? (sweeping ? defaultThreads(graph.nodes.length, graph.edges.length) : 1),
         onProgress: progress.update,
       });
       progress.finish();

@@ -101,7 +101,9 @@ export function cleanGraph(graph: ImportedGraph): CleanGraph {
     links,
     degree,
     numericOrder,
-    dropped: { selfLoops, parallelEdges, nodes: n - nodeIds.length, edges: all.length - links.length },
+    dropped: {
+      selfLoops, parallelEdges, nodes: n - nodeIds.length, edges: all.length - links.length,
+    },
   };
 }
 

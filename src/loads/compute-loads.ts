@@ -120,7 +120,9 @@ export function prepareLoads(
  * gravity weights (no demand list, so memory stays linear in the network). Equal to
  * the failure engine's base loads to rounding.
  */
-export function baseLoads(prepared: PreparedLoads): { forward: Float64Array; reverse: Float64Array } {
+export function baseLoads(
+  prepared: PreparedLoads,
+): { forward: Float64Array; reverse: Float64Array } {
   const { net, gravity } = prepared;
   const n = net.nodeCount;
   const forward = new Float64Array(net.linkCount);
@@ -141,7 +143,10 @@ export function baseLoads(prepared: PreparedLoads): { forward: Float64Array; rev
  * `n1` / `n1Nodes` the outcome of each link or node failure, evaluated incrementally.
  * @example await computeLoads(graph, { gravityTotalMbps: 1000, capacityMbps: 100, n1: true })
  */
-export async function computeLoads(graph: ImportedGraph, options: LoadsOptions): Promise<LoadsResult> {
+export async function computeLoads(
+  graph: ImportedGraph,
+  options: LoadsOptions,
+): Promise<LoadsResult> {
   const prepared = prepareLoads(graph, options);
   const { clean, net } = prepared;
   const sweeping = options.n1 === true || options.n1Nodes === true;

@@ -33,7 +33,11 @@ export function loadsText(result: LoadsResult, options: LoadsTextOptions): strin
         { header: 'target', value: (e) => e.target },
         { header: 'forward Mbps', value: (e) => fixed(e.loadForwardMbps, 2), right: true },
         { header: 'reverse Mbps', value: (e) => fixed(e.loadReverseMbps, 2), right: true },
-        { header: 'utilisation', value: (e) => percent(e.busier / result.capacityMbps), right: true },
+        {
+          header: 'utilisation',
+          value: (e) => percent(e.busier / result.capacityMbps),
+          right: true,
+        },
       ],
     ),
   ];

@@ -27,7 +27,8 @@ export function validateTopology(data: unknown, file: string): Topology {
 function checkCounts(data: unknown, file: string): void {
   if (data === null || typeof data !== 'object') return;
   const { sites, links } = data as { sites?: unknown; links?: unknown };
-  for (const [field, list, max] of [['sites', sites, LIMITS.sites], ['links', links, LIMITS.links]] as const) {
+  const counts = [['sites', sites, LIMITS.sites], ['links', links, LIMITS.links]] as const;
+  for (const [field, list, max] of counts) {
     if (Array.isArray(list) && list.length > max) {
       throw new InputError(InputErrorCode.limit, file, [{
         code: `too_many_${field}`,

@@ -9,8 +9,8 @@ const input = loadInput('scenarios/plan-2023.yaml');
 
 describe('compareNetworks', () => {
   it('reports no change when a scenario is compared with itself', () => {
-    const d = compareNetworks({ label: 'a', network: input.network }, { label: 'b', network: input.network },
-      { worstFailure: worstSingleFailure });
+    const d = compareNetworks({ label: 'a', network: input.network },
+      { label: 'b', network: input.network }, { worstFailure: worstSingleFailure });
     expect(d.identical).toBe(true);
     expect(d.links).toEqual([]);
     expect(d.linksUnchanged).toBe(input.network.links.length);
@@ -21,7 +21,9 @@ describe('compareNetworks', () => {
     // Cluster 3 is rehomed behind cluster 4: fo-c3's traffic moves onto c3-c4 and fo-c4.
     const changed = applyChanges(input.topology, [
       { path: 'changes[0]', change: { op: 'remove-link', id: 'fo-c3' } },
-      { path: 'changes[1]', change: { op: 'add-link', link: { id: 'c3-c4', a: 'c3-hub', b: 'c4-hub', medium: 'fibre', capacityMbps: 1000 } } },
+      { path: 'changes[1]', change: { op: 'add-link', link: {
+        id: 'c3-c4', a: 'c3-hub', b: 'c4-hub', medium: 'fibre', capacityMbps: 1000,
+      } } },
       { path: 'changes[2]', change: { op: 'set-cluster', id: 'c3', uplink: 'c3-c4' } },
     ], 'inline');
     const d = compareNetworks({ label: 'before', network: input.network },

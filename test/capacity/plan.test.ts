@@ -7,11 +7,13 @@ import type { Scenario } from '../../src/model/scenario-schema.ts';
 
 const input = loadInput('scenarios/plan-2023.yaml');
 const withApps = {
-  addedDemand: (t: Parameters<typeof applicationDemand>[0], y: number) => applicationDemand(t, input.catalogue, y),
+  addedDemand: (t: Parameters<typeof applicationDemand>[0], y: number) =>
+    applicationDemand(t, input.catalogue, y),
 };
 const plan = planScenario(input.baseTopology, input.scenario, withApps);
 const year = (p: PlanResult, y: number) => p.years.find((x) => x.year === y)!;
-const sized = (p: PlanResult, y: number, id: string) => year(p, y).links.find((l) => l.link === id)!;
+const sized = (p: PlanResult, y: number, id: string) =>
+  year(p, y).links.find((l) => l.link === id)!;
 
 /** The plan-2023 scenario with the events that touch class cctv changed or dropped. */
 function withCctv(mode: 'none' | 'zero-bitrate'): Scenario {
@@ -23,7 +25,8 @@ function withCctv(mode: 'none' | 'zero-bitrate'): Scenario {
     scenario.events = scenario.events.filter((e) => !isCctv(e));
   } else {
     scenario.events.push({
-      year: 2021, name: 'cameras at 0 Mbps', changes: [{ op: 'set-class', id: 'cctv', perUnitMbps: 0 }],
+      year: 2021, name: 'cameras at 0 Mbps',
+      changes: [{ op: 'set-class', id: 'cctv', perUnitMbps: 0 }],
     });
   }
   return scenario;
@@ -90,14 +93,17 @@ describe('planScenario on Mojokerto plan-2023', () => {
     const loose = planScenario(input.baseTopology, input.scenario,
       { ...withApps, targets: { normal: 0.9, failure: 1 } });
     for (const y of plan.years) {
-      for (const l of y.links) expect(sized(loose, y.year, l.link).size.mbps).toBeLessThanOrEqual(l.size.mbps);
+      for (const l of y.links) {
+        expect(sized(loose, y.year, l.link).size.mbps).toBeLessThanOrEqual(l.size.mbps);
+      }
     }
   });
 
   it('adds the monthly rent of the chosen sizes and the installation of changed ones', () => {
     for (const y of plan.years) {
       expect(y.monthlyIdr).toBe(y.links.reduce((s, l) => s + l.size.monthlyIdr, 0));
-      expect(y.installIdr).toBe(y.links.filter((l) => l.changed).reduce((s, l) => s + l.size.installIdr, 0));
+      expect(y.installIdr).toBe(y.links.filter((l) => l.changed)
+        .reduce((s, l) => s + l.size.installIdr, 0));
     }
     const telkom = input.baseTopology.circuits!.find((o) => o.medium === 'telkom-fo')!;
     expect(valueOf(telkom.sizes.find((s) => s.mbps === 1000)!.monthlyIdr)).toBe(110_000_000);

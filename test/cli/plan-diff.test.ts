@@ -34,7 +34,8 @@ describe('netsim diff', () => {
   });
 
   it('shows what the 2019 network lacks against the 2023 plan', () => {
-    const run = netsim('diff', 'scenarios/baseline-2019.yaml', 'scenarios/plan-2023.yaml', '--year', '2021');
+    const run = netsim('diff', 'scenarios/baseline-2019.yaml', 'scenarios/plan-2023.yaml',
+      '--year', '2021');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Plan 2023 (2021)');
     expect(run.stdout).toMatch(/^lan-cc +added +- +\d+\.\d/m);

@@ -28,7 +28,8 @@ describe('netsim simulate', () => {
   });
 
   it('carries the year\'s application servers and, with the data centre down, the failover', () => {
-    const r = JSON.parse(netsim('simulate', 'scenarios/dc-outage-2023.yaml', '--json').stdout) as SimulationResult;
+    const run = netsim('simulate', 'scenarios/dc-outage-2023.yaml', '--json');
+    const r = JSON.parse(run.stdout) as SimulationResult;
     expect(r.failover).toEqual([{ class: 'apps', from: 'datacenter', to: 'drc' }]);
     // 340 tiers live in 2023 (1 + 98 + 88 + 80 + 73, plan 10.1) on the plan's 8 servers.
     expect(r.servers).toMatchObject({ year: 2023, tiersLive: 340, servers: 8, planServers: 8 });
@@ -42,8 +43,10 @@ describe('netsim simulate', () => {
   it('prints a readable summary with demand against target and the clusters', () => {
     const run = netsim('simulate');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('Demand   921.8 Mbps from 56 of 56 offices (internet 645.3, apps 276.5)');
-    expect(run.stdout).toContain('Target   921.8 Mbps for internet + apps: 921.8 Mbps, 100.0% of it');
+    expect(run.stdout).toContain(
+      'Demand   921.8 Mbps from 56 of 56 offices (internet 645.3, apps 276.5)');
+    expect(run.stdout).toContain(
+      'Target   921.8 Mbps for internet + apps: 921.8 Mbps, 100.0% of it');
     expect(run.stdout).toMatch(/^c4 +6 +5 +147\.9 +fo-c4 +100 +147\.9%/m);
   });
 
@@ -59,7 +62,8 @@ describe('netsim simulate', () => {
   it('exits 1 on overload only when asked to', () => {
     expect(netsim('simulate', '--json').status).toBe(0);
     expect(netsim('simulate', '--fail-on-overload', '--json').status).toBe(1);
-    expect(netsim('simulate', 'scenarios/plan-2023.yaml', '--year', '2020', '--fail-on-overload').status).toBe(0);
+    expect(netsim('simulate', 'scenarios/plan-2023.yaml', '--year', '2020', '--fail-on-overload')
+      .status).toBe(0);
   });
 
   it('refuses a topology with a negative capacity, an unknown link end and a duplicate id', () => {
@@ -88,7 +92,8 @@ links:
     expect(netsim('simulate', '--year', 'soon').status).toBe(2);
     const run = netsim('simulate', '--fail', 'no-such-link');
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('expected a link, site or shared-risk group id, got "no-such-link"');
+    expect(run.stderr).toContain(
+      'expected a link, site or shared-risk group id, got "no-such-link"');
   });
 });
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../src/engine/simulate.ts';
 import { smallNetwork } from '../helpers/network.ts';
 
-const load = (r: ReturnType<typeof simulate>, id: string) => r.links.find((l) => l.id === id)!.loadMbps;
+const load = (r: ReturnType<typeof simulate>, id: string) =>
+  r.links.find((l) => l.id === id)!.loadMbps;
 
 describe('simulate', () => {
   it('carries a demand along a line, towards the office', () => {

@@ -8,7 +8,8 @@ import { netsim } from '../helpers/cli.ts';
 const AARNET = 'test/datasets/topologyzoo/gml/Aarnet.gml';
 
 describe('netsim loads', () => {
-  it('prints one JSON object with the fields of the rule, the same on any number of workers', () => {
+  it('prints one JSON object with the fields of the rule, the same on any number of ' +
+    'workers', () => {
     const args = ['loads', AARNET, '--gravity-total', '1000', '--capacity', '100', '--n1',
       '--n1-nodes', '--json'];
     const one = netsim(...args, '--workers', '1');

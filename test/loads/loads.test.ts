@@ -44,7 +44,8 @@ function expectAgreement(got: LoadsResult, want: RefResult, total: number): void
     expect(got.linkFailures).toHaveLength(want.linkFailures.length);
     got.linkFailures.forEach((f, i) => {
       const w = want.linkFailures[i];
-      expect([f.source, f.target, f.unroutedDemands]).toEqual([w.source, w.target, w.unroutedDemands]);
+      expect([f.source, f.target, f.unroutedDemands])
+        .toEqual([w.source, w.target, w.unroutedDemands]);
       expectClose(f.unroutedMbps, w.unroutedMbps, total);
       expectClose(f.maxUtilization, w.maxUtilization, total);
     });
@@ -147,7 +148,8 @@ describe('loads on hand-computed networks', () => {
 });
 
 describe('loads cleaning', () => {
-  it('collapses parallel and reversed edges into the first as written, and drops self-loops', async () => {
+  it('collapses parallel and reversed edges into the first as written, and drops ' +
+    'self-loops', async () => {
     const g = graphOf([['b', 'a'], ['a', 'b'], ['a', 'a'], ['b', 'c'], ['c', 'b']]);
     const r = await computeLoads(g, { gravityTotalMbps: 6, capacityMbps: 10 });
     expect(r.edges.map((e) => [e.source, e.target])).toEqual([['b', 'a'], ['b', 'c']]);
@@ -158,7 +160,8 @@ describe('loads cleaning', () => {
     expect(r.edges[0].loadForwardMbps).toBeCloseTo(1.8, 12);
   });
 
-  it('keeps the largest component, and on a tie the one with the first node in numeric order', async () => {
+  it('keeps the largest component, and on a tie the one with the first node in numeric ' +
+    'order', async () => {
     // Components {10, 2} and {9, 30}: numerically 2 comes first, so {2, 10} stays.
     const g = graphOf([['9', '30'], ['10', '2']]);
     const r = await computeLoads(g, { gravityTotalMbps: 1, capacityMbps: 1 });
@@ -230,13 +233,15 @@ describe('loads against the reference', () => {
 
     // The reference's link sweep, on a sample of the links.
     const sample = got.linkFailures!.map((_, i) => i).filter((i) => i % 150 === 0);
-    const sampled = referenceLoads(graph, { total: 1000, capacity: 1000, n1: true, n1Links: sample });
+    const sampled = referenceLoads(graph,
+      { total: 1000, capacity: 1000, n1: true, n1Links: sample });
     expectAgreement(
       { ...got, linkFailures: sample.map((i) => got.linkFailures![i]) }, sampled, 1000,
     );
   });
 
-  it('agrees on generated graphs with self-loops, parallel edges, several components and trees', async () => {
+  it('agrees on generated graphs with self-loops, parallel edges, several components and ' +
+    'trees', async () => {
     await fc.assert(fc.asyncProperty(arbGraph, async (graph) => {
       const { got, want } = await both(graph, 500, 50);
       expectAgreement(got, want, 500);

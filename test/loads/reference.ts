@@ -48,7 +48,9 @@ export function referenceLoads(graph: RefGraph, options: RefOptions): RefResult 
 
   // The normaliser, summed pair by pair as the rule states it.
   let pairs = 0;
-  for (const a of order) for (const b of order) if (a !== b) pairs += weight.get(a)! * weight.get(b)!;
+  for (const a of order) {
+    for (const b of order) if (a !== b) pairs += weight.get(a)! * weight.get(b)!;
+  }
   const demand = (s: string, t: string) =>
     pairs === 0 ? 0 : (options.total * weight.get(s)! * weight.get(t)!) / pairs;
 
@@ -187,7 +189,11 @@ export function clean(graph: RefGraph): {
 } {
   const ids: string[] = [];
   const seen = new Set<string>();
-  for (const id of [...graph.nodes.map((n) => n.id), ...graph.edges.flatMap((e) => [e.source, e.target])]) {
+  const named = [
+    ...graph.nodes.map((n) => n.id),
+    ...graph.edges.flatMap((e) => [e.source, e.target]),
+  ];
+  for (const id of named) {
     if (!seen.has(id)) {
       seen.add(id);
       ids.push(id);

@@ -26,7 +26,8 @@ links:
 `);
     const lines = err.message.split('\n');
     expect(lines).toContain('bad.yaml: links[0].capacityMbps: expected a positive number, got -5');
-    expect(lines).toContain('bad.yaml: links[1].b: link end "nowhere" is not a site in this topology');
+    expect(lines).toContain(
+      'bad.yaml: links[1].b: link end "nowhere" is not a site in this topology');
     expect(lines).toContain('bad.yaml: sites[2].id: duplicate site id "a" (first at sites[0])');
     expect(err.issues).toHaveLength(3);
   });

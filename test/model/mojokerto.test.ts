@@ -24,7 +24,8 @@ describe('topology/mojokerto.yaml', () => {
   });
 
   it('names the 18 Kecamatan of the regency', () => {
-    const names = offices.filter((s) => s.kind === 'kecamatan').map((s) => s.name.replace('Kecamatan ', ''));
+    const names = offices.filter((s) => s.kind === 'kecamatan')
+      .map((s) => s.name.replace('Kecamatan ', ''));
     expect(names.sort()).toEqual([
       'Bangsal', 'Dawarblandong', 'Dlanggu', 'Gedeg', 'Gondang', 'Jatirejo', 'Jetis', 'Kemlagi',
       'Kutorejo', 'Mojoanyar', 'Mojosari', 'Ngoro', 'Pacet', 'Pungging', 'Puri', 'Sooko',
@@ -44,8 +45,12 @@ describe('topology/mojokerto.yaml', () => {
       'c2-hub', 'dinkes', 'dinsos', 'disparbud', 'dispari', 'dispendik', 'dispendukcapil',
       'disperindag', 'dispertan', 'dp2kbp3a', 'dpmptsp', 'dprd-ont', 'dpupr', 'inspektorat', 'mpp',
     ]);
-    expect(membersOf('c3')).toEqual(['bpbd', 'c3-hub', 'disperka', 'dispokum', 'dispora', 'upt-metrologi']);
-    expect(membersOf('c4')).toEqual(['c4-hub', 'disnaker', 'dlh', 'dprp2', 'rsud-soekandar', 'satpol-pp']);
+    expect(membersOf('c3')).toEqual([
+      'bpbd', 'c3-hub', 'disperka', 'dispokum', 'dispora', 'upt-metrologi',
+    ]);
+    expect(membersOf('c4')).toEqual([
+      'c4-hub', 'disnaker', 'dlh', 'dprp2', 'rsud-soekandar', 'satpol-pp',
+    ]);
     expect(membersOf('c5')).toEqual(['c5-hub', 'desa-gayaman', 'puskesmas-gayaman']);
   });
 
@@ -84,11 +89,13 @@ describe('topology/mojokerto.yaml', () => {
   it('apportions 921.8 Mbps over the 56 offices exactly by its written rule', () => {
     const expected = apportionByRule(topology);
     const total = offices.reduce((sum, s) =>
-      sum + Math.round(figureOf(s.demandMbps!.internet) * 10) + Math.round(figureOf(s.demandMbps!.apps) * 10), 0);
+      sum + Math.round(figureOf(s.demandMbps!.internet) * 10)
+        + Math.round(figureOf(s.demandMbps!.apps) * 10), 0);
     expect(total).toBe(9218);
     for (const s of offices) {
       const [internet, apps] = expected.get(s.id)!;
-      expect([figureOf(s.demandMbps!.internet), figureOf(s.demandMbps!.apps)]).toEqual([internet, apps]);
+      expect([figureOf(s.demandMbps!.internet), figureOf(s.demandMbps!.apps)])
+        .toEqual([internet, apps]);
     }
   });
 });
@@ -107,7 +114,8 @@ function apportionByRule(t: Topology): Map<string, [number, number]> {
   const W = w.reduce((a, b) => a + b, 0);
   expect(W).toBe(717);
   const tenths = w.map((wi) => Math.floor((wi * 9218) / W));
-  const order = w.map((wi, i) => ({ i, r: (wi * 9218) % W })).sort((p, q) => q.r - p.r || p.i - q.i);
+  const order = w.map((wi, i) => ({ i, r: (wi * 9218) % W }))
+    .sort((p, q) => q.r - p.r || p.i - q.i);
   let left = 9218 - tenths.reduce((a, b) => a + b, 0);
   for (const { i } of order) if (left-- > 0) tenths[i] += 1;
   const out = new Map<string, [number, number]>();

@@ -65,6 +65,7 @@ changes:
     const dir = mkdtempSync(join(tmpdir(), 'netsim-'));
     writeFileSync(join(dir, 'a.yaml'), 'schemaVersion: 1\nname: a\nextends: b.yaml\n');
     writeFileSync(join(dir, 'b.yaml'), 'schemaVersion: 1\nname: b\nextends: a.yaml\n');
-    expect(() => loadInput(join(dir, 'a.yaml'))).toThrow(/leads back to a scenario already in the chain/);
+    expect(() => loadInput(join(dir, 'a.yaml')))
+      .toThrow(/leads back to a scenario already in the chain/);
   });
 });

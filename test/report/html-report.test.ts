@@ -11,7 +11,8 @@ import { renderReport } from '../../src/report/html-report.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 
 const input = loadInput('scenarios/plan-2023.yaml');
-const planHtml = renderReport({ kind: 'plan', plan: planScenario(input.baseTopology, input.scenario) }, 'test');
+const planHtml = renderReport(
+  { kind: 'plan', plan: planScenario(input.baseTopology, input.scenario) }, 'test');
 const simHtml = renderReport({ kind: 'simulation', result: simulate(input.network) }, 'test');
 
 describe('renderReport', () => {
@@ -51,7 +52,10 @@ describe('the plan report in a browser', () => {
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(pathToFileURL(file).href);
     const charts = await page.$$eval('svg.chart', (svgs) =>
-      svgs.map((s) => { const b = s.getBoundingClientRect(); return [b.width, b.height, s.querySelectorAll('rect').length]; }));
+      svgs.map((s) => {
+        const b = s.getBoundingClientRect();
+        return [b.width, b.height, s.querySelectorAll('rect').length];
+      }));
     expect(charts).toHaveLength(3);
     for (const [width, height, rects] of charts) {
       expect(width).toBeGreaterThan(300);

@@ -19,7 +19,9 @@ const arbNetwork = fc.record({
 }).map(({ n, parents, extra, weighted, demand }) => {
   const name = (i: number) => (i === 0 ? 'gw' : `n${i}`);
   const table: string[] = [];
-  for (let i = 1; i < n; i++) table.push(`${name(parents[i] % i)}-${name(i)}:100:${weighted ? 1 + (i % 3) : 1}`);
+  for (let i = 1; i < n; i++) {
+    table.push(`${name(parents[i] % i)}-${name(i)}:100:${weighted ? 1 + (i % 3) : 1}`);
+  }
   extra.forEach(([a, b, w], k) => {
     const [u, v] = [a % n, b % n];
     if (u !== v) table.push(`${name(u)}-${name(v)}:100:${weighted ? w : 1}`);
@@ -46,7 +48,8 @@ describe('compiled routing engine', () => {
         const path = paths[site.id];
         let cost = 0;
         for (let i = 0; i + 1 < path.length; i++) {
-          cost += Math.min(...graph.edges(path[i], path[i + 1]).map((e) => graph.getEdgeAttribute(e, 'cost')));
+          cost += Math.min(...graph.edges(path[i], path[i + 1])
+            .map((e) => graph.getEdgeAttribute(e, 'cost')));
         }
         expect(scratch.dist[compiled.nodeIndex.get(site.id)!]).toBe(cost);
       }
@@ -81,7 +84,9 @@ describe('compiled routing engine', () => {
       const graph = toGraph(net);
       const lengths = dijkstra.singleSource(graph, 'gw', 'cost');
       let expected = 0;
-      for (const [id, mbps] of Object.entries(spec.demands)) expected += mbps * (lengths[id].length - 1);
+      for (const [id, mbps] of Object.entries(spec.demands)) {
+        expected += mbps * (lengths[id].length - 1);
+      }
       const carried = r.links.reduce((sum, l) => sum + l.loadMbps.forward + l.loadMbps.reverse, 0);
       expect(carried).toBeCloseTo(expected, 3);
     }), { numRuns: 200 });
