@@ -8,7 +8,9 @@ import { DIST, STRIDE } from './state-layout.ts';
  * node's best live neighbour outside S. Stale entries (a node queued again with a
  * smaller key) are skipped when popped.
  */
-export function searchGrownByBuckets(st: EngineState, at: number, cur: number, count: number): void {
+export function searchGrownByBuckets(
+  st: EngineState, at: number, cur: number, count: number,
+): void {
   const { grown, newDist, stamp, inS, linkFailed, state, bucketHead, poolNode, poolNext } = st;
   const { newHopStart, newHopCount, newHops } = st;
   const { offsets, adjNode, adjLink } = st.net;
