@@ -42,7 +42,7 @@ export function runSweep(loaded: LoadedWork, request: SweepRequest): Promise<Swe
     const cancelled = () => (request.signal.reason instanceof ApiError ? request.signal.reason
       : new ApiError(499, 'E_CANCELLED', 'the sweep was cancelled'));
     if (request.signal.aborted) return reject(cancelled());
-    const worker = new Worker(new URL('./sweep-worker-boot.mjs', import.meta.url),
+    const worker = new Worker(new URL('../worker-boot.mjs', import.meta.url),
       { workerData: data });
     const stop = () => {
       void worker.terminate();

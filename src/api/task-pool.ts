@@ -45,7 +45,7 @@ interface Thread {
   job: Pending | null;
 }
 
-const BOOT = new URL('./sweep-worker-boot.mjs', import.meta.url);
+const BOOT = new URL('../worker-boot.mjs', import.meta.url);
 const ENTRY = new URL('./task-worker.ts', import.meta.url).href;
 
 /**

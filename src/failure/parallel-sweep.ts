@@ -85,7 +85,7 @@ function startWorker(prepared: PreparedNetwork, plan: SweepPlan, from: number, t
     to,
   };
   // The boot script registers the TypeScript loader, which a worker does not inherit.
-  return new Worker(new URL('./sweep-worker-boot.mjs', import.meta.url), { workerData: input });
+  return new Worker(new URL('../worker-boot.mjs', import.meta.url), { workerData: input });
 }
 
 function collect(worker: Worker, onProgress: (done: number) => void): Promise<SweepPart> {

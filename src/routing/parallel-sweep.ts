@@ -1,7 +1,5 @@
 // A depth-1 sweep spread over worker threads and the calling thread; the figures do not
 // depend on how many threads share the work.
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CompiledNetwork } from './compiled-network.ts';
 import { createFailureEngine, type FailureEngineOptions } from './failure-engine.ts';
@@ -18,13 +16,19 @@ export interface ParallelSweepOptions {
   onProgress?: SweepProgress;
 }
 
-/** What a worker needs to build its own engine. */
+/** What a worker needs to build its own engine and claim ranges of steps. */
 export interface SweepWorkerData {
+  /** The module the boot script runs: sweep-worker.ts. */
+  entry: string;
   net: CompiledNetwork;
   matrix: DemandMatrix;
   engine: FailureEngineOptions;
   kind: SweepKind;
   items: Int32Array;
+  /** The first step no thread has claimed yet, shared by every thread. */
+  next: Int32Array;
+  /** Steps a thread claims at a time. */
+  chunk: number;
 }
 
 /** The per-step arrays of a summary. */
@@ -40,15 +44,21 @@ export interface SweepChunk {
   part: Pick<SweepSummary, (typeof SUMMARY_FIELDS)[number]>;
 }
 
-// Ranges small enough to balance the threads, large enough that messages cost little.
-const CHUNKS_PER_THREAD = 8;
-const MIN_CHUNK = 16;
+// Workers load TypeScript through the boot script, which registers tsx there.
+const BOOT = new URL('../worker-boot.mjs', import.meta.url);
+const ENTRY = new URL('./sweep-worker.ts', import.meta.url).href;
+
+// Ranges small enough to balance the threads at the end, large enough that the
+// messages carrying them back cost little.
+const CHUNKS_PER_THREAD = 16;
+const MIN_CHUNK = 8;
 
 /**
  * Sweeps `items` (links or nodes, each failed alone) on `threads` threads: the calling
- * thread and workers each build the same engine and take ranges of steps from one
- * queue. Every step starts from the base state, so the summary is the same whatever
- * the number of threads.
+ * thread and workers each build the same engine and claim ranges of steps from one
+ * shared counter, so that no thread waits for another to hand it work. Every step
+ * starts from the base state, so the summary is the same whatever the number of
+ * threads.
  */
 export async function sweepInParallel(
   net: CompiledNetwork,
@@ -59,16 +69,11 @@ export async function sweepInParallel(
 ): Promise<SweepSummary> {
   const summary = createSweepSummary(kind, items);
   const total = summary.items.length;
-  const threads = Math.max(1, Math.min(Math.floor(options.threads), Math.ceil(total / MIN_CHUNK)));
+  const threads = Math.max(1, Math.min(Math.floor(options.threads),
+    Math.ceil(total / MIN_CHUNK)));
   const chunk = Math.max(MIN_CHUNK, Math.ceil(total / (threads * CHUNKS_PER_THREAD)));
-  let next = 0;
+  const next = new Int32Array(new SharedArrayBuffer(4));
   let done = 0;
-  const take = (): [number, number] | null => {
-    if (next >= total) return null;
-    const from = next;
-    next = Math.min(total, next + chunk);
-    return [from, next];
-  };
   const finished = (count: number) => {
     done += count;
     options.onProgress?.(done, total);
@@ -76,39 +81,39 @@ export async function sweepInParallel(
 
   // Workers start first: they boot while this thread builds its engine.
   const data: SweepWorkerData = {
-    net, matrix, engine: options.engine ?? {}, kind, items: summary.items,
+    entry: ENTRY, net, matrix, engine: options.engine ?? {}, kind, items: summary.items,
+    next, chunk,
   };
   const pool: Worker[] = [];
   const workersDone: Promise<void>[] = [];
   for (let w = 1; w < threads; w++) {
-    const worker = startWorker(data);
+    const worker = new Worker(BOOT, { workerData: data });
     pool.push(worker);
     workersDone.push(new Promise<void>((resolve, reject) => {
-      const dispatch = () => {
-        const range = take();
-        if (range) worker.postMessage(range);
-        else resolve();
-      };
-      worker.on('message', (message: SweepChunk | 'ready') => {
-        if (message !== 'ready') {
-          for (const field of SUMMARY_FIELDS) summary[field].set(message.part[field], message.from);
-          finished(message.to - message.from);
+      worker.on('message', (message: SweepChunk | 'done') => {
+        if (message === 'done') {
+          resolve();
+          return;
         }
-        dispatch();
+        for (const field of SUMMARY_FIELDS) summary[field].set(message.part[field], message.from);
+        finished(message.to - message.from);
       });
       worker.on('error', reject);
       worker.on('exit', (code) => {
-        if (code !== 0) reject(new Error(`sweepInParallel: a worker stopped with code ${code}`));
+        reject(new Error(`sweepInParallel: a worker stopped with code ${code}`));
       });
     }));
   }
 
   try {
     const engine = createFailureEngine(net, matrix, options.engine);
-    for (let range = take(); range; range = take()) {
-      sweepRange(engine, summary, range[0], range[1]);
-      finished(range[1] - range[0]);
-      // Let workers' messages in between ranges.
+    for (;;) {
+      const from = Atomics.add(next, 0, chunk);
+      if (from >= total) break;
+      const to = Math.min(total, from + chunk);
+      sweepRange(engine, summary, from, to);
+      finished(to - from);
+      // Let workers' messages (and their progress) in between ranges.
       if (pool.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }
     await Promise.all(workersDone);
@@ -116,23 +121,4 @@ export async function sweepInParallel(
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
   return summary;
-}
-
-/** Starts a worker on sweep-worker.ts, loading TypeScript through tsx's API. */
-function startWorker(data: SweepWorkerData): Worker {
-  const target = new URL('./sweep-worker.ts', import.meta.url).href;
-  const code = `import(${JSON.stringify(tsxApiUrl())})` +
-    `.then((api) => api.tsImport(${JSON.stringify(target)}, ${JSON.stringify(target)}))`;
-  return new Worker(code, { eval: true, workerData: data });
-}
-
-let tsxApi: string | undefined;
-
-// A worker does not inherit the parent's module hooks, so it registers tsx itself.
-function tsxApiUrl(): string {
-  if (tsxApi === undefined) {
-    const resolved = createRequire(import.meta.url).resolve('tsx/esm/api');
-    tsxApi = pathToFileURL(resolved.replace(/index\.cjs$/, 'index.mjs')).href;
-  }
-  return tsxApi;
 }

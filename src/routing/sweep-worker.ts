@@ -1,4 +1,5 @@
-// The worker side of sweepInParallel: one engine, then ranges of steps on request.
+// The worker side of sweepInParallel: one engine, then ranges of steps claimed from the
+// shared counter until none is left, each sent back as it is done.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createFailureEngine } from './failure-engine.ts';
 import { createSweepSummary, sweepRange } from './failure-sweep.ts';
@@ -6,10 +7,13 @@ import { SUMMARY_FIELDS, type SweepChunk, type SweepWorkerData } from './paralle
 
 const data = workerData as SweepWorkerData;
 const summary = createSweepSummary(data.kind, data.items);
-parentPort!.postMessage('ready');
 const engine = createFailureEngine(data.net, data.matrix, data.engine);
+const total = summary.items.length;
 
-parentPort!.on('message', ([from, to]: [number, number]) => {
+for (;;) {
+  const from = Atomics.add(data.next, 0, data.chunk);
+  if (from >= total) break;
+  const to = Math.min(total, from + data.chunk);
   sweepRange(engine, summary, from, to);
   const part: Partial<SweepChunk['part']> = {};
   for (const field of SUMMARY_FIELDS) {
@@ -17,4 +21,5 @@ parentPort!.on('message', ([from, to]: [number, number]) => {
   }
   const chunk: SweepChunk = { from, to, part: part as SweepChunk['part'] };
   parentPort!.postMessage(chunk);
-});
+}
+parentPort!.postMessage('done');
