@@ -1,5 +1,5 @@
-// What every route plugin shares: the workspace, the work loader, the run store, the
-// way into expensive work, and the sweep streams in flight (ended on shutdown).
+// What every route plugin shares: the workspace, the work loader, the run store and the
+// way into expensive work (which also ends work in flight on shutdown).
 import type { RunStore } from '../store/run-store.ts';
 import type { ExpensiveWork } from './expensive-work.ts';
 import type { WorkLoader } from './load-work.ts';
@@ -13,6 +13,4 @@ export interface ApiContext {
   store: RunStore | null;
   /** Rate, gates, time limits and threads for the expensive routes. */
   work: ExpensiveWork;
-  /** Aborted when the server closes, so that streams end and the process can exit. */
-  inFlight: Set<AbortController>;
 }

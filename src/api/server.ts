@@ -90,7 +90,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
   const runner = threads === 0 ? new InlineRunner({ workspace, loader })
     : new TaskPool(threads, workspace.dirs);
   const ctx: ApiContext = {
-    workspace, loader, store, work: new ExpensiveWork(limits, runner), inFlight: new Set(),
+    workspace, loader, store, work: new ExpensiveWork(limits, runner),
   };
 
   installErrorHandlers(app);
@@ -101,10 +101,7 @@ export async function buildServer(options: ServerOptions = {}): Promise<FastifyI
     if (ctx.work.stopping) throw shuttingDown();
   });
   // Drain: no new work, work in flight gets `drainMs` to finish, then all is stopped.
-  app.addHook('preClose', async () => {
-    await ctx.work.close();
-    for (const controller of ctx.inFlight) controller.abort();
-  });
+  app.addHook('preClose', async () => ctx.work.close());
   app.addHook('onClose', async () => {
     if (ownsStore) store?.close();
   });

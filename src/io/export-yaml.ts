@@ -1,5 +1,5 @@
 // YAML exporter: topology data as a readable topology file, one line per site and link.
-import { Document, isMap, isSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq } from 'yaml';
 import type { Topology, TopologyInput } from '../model/topology-schema.ts';
 
 /** Options of `exportTopologyYaml`. */
@@ -50,7 +50,7 @@ function fitRows(node: unknown, value: unknown, width: number): void {
   }
   const data = value as Record<string, unknown>;
   for (const pair of node.items) {
-    const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
+    const key = String(isScalar(pair.key) ? pair.key.value : pair.key);
     fitRows(pair.value, data[key], width - 2 - key.length - 2);
   }
 }

@@ -5,7 +5,7 @@ import { parseGml } from '../../src/io/gml.ts';
 import { parseJsonGraph } from '../../src/io/json-graph.ts';
 import { parseYamlText } from '../../src/model/yaml-text.ts';
 import { pathsOf, withOwnKey, withValueAt } from './data-paths.ts';
-import { keepTallies } from './outcome.ts';
+import { expectOutcome, keepTallies } from './outcome.ts';
 import { importText } from './network-check.ts';
 import { mutated, nested, oddValue, PROTO_KEYS, projectText, runs } from './mutate.ts';
 
@@ -74,11 +74,7 @@ describe('the JSON importer on adversarial text', () => {
   ];
 
   it.each(cases)('%s is loaded or refused under its code', (_name, text, expected, issue) => {
-    const outcome = load(text, 'bad.json');
-    expect(outcome.kind === 'loaded' ? 'loaded' : outcome.error.code).toBe(expected);
-    if (issue !== null && outcome.kind === 'refused') {
-      expect(outcome.error.issues[0].code).toBe(issue);
-    }
+    expectOutcome(load(text, 'bad.json'), expected, issue);
   });
 
   it.each(PROTO_KEYS)('keeps a node field named %s as an own attribute', (key) => {

@@ -1,6 +1,6 @@
 // Runs a parser on one input and classifies what came out: loaded, or refused under a
 // stable code with a well-formed message. Anything else fails the test that asked.
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InputError, InputErrorCode } from '../../src/model/errors.ts';
@@ -118,8 +118,21 @@ export function keepTallies(testFile: string): void {
   });
 }
 
+/** `loaded`, or the code the input was refused under. */
+export function resultOf(outcome: Outcome): string {
+  return outcome.kind === 'loaded' ? 'loaded' : outcome.error.code;
+}
+
+/** Expects an input to have loaded, or been refused under `code` with `issue` first. */
+export function expectOutcome(outcome: Outcome, code: string, issue: string | null): void {
+  expect(resultOf(outcome)).toBe(code);
+  if (issue !== null && outcome.kind === 'refused') {
+    expect(outcome.error.issues[0].code).toBe(issue);
+  }
+}
+
 function record(parser: string, outcome: Outcome, ms: number): void {
-  recordOutcome(parser, outcome.kind === 'loaded' ? 'loaded' : outcome.error.code, ms);
+  recordOutcome(parser, resultOf(outcome), ms);
 }
 
 function checkRefusal(err: unknown, rule: FileRule): void {

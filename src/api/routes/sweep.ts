@@ -50,16 +50,11 @@ export function sweepRoutes(ctx: ApiContext) {
       });
       // Admitted before the stream opens, so that a refusal is a plain 429 or 503.
       const job = await ctx.work.admit('sweep', request, 'the sweep', controller.signal);
-      ctx.inFlight.add(controller);
-      const finish = () => {
-        job.finish();
-        ctx.inFlight.delete(controller);
-      };
       let loaded;
       try {
         loaded = ctx.loader.load(work);
       } catch (err) {
-        finish();
+        job.finish();
         throw err;
       }
       const sweep = (onProgress: SweepRequest['onProgress']) =>
@@ -74,7 +69,7 @@ export function sweepRoutes(ctx: ApiContext) {
         try {
           return await sweep(() => undefined);
         } finally {
-          finish();
+          job.finish();
         }
       }
 
@@ -113,7 +108,7 @@ export function sweepRoutes(ctx: ApiContext) {
           send('error', body);
         }
       } finally {
-        finish();
+        job.finish();
         res.end();
       }
     });
