@@ -181,15 +181,18 @@ export async function computeLoads(
     maxUtilizationLink: direction(clean, peak.link, peak.reverse),
   };
 
+  // Gravity demand is scale * w(s) * w(t): the sweep may evaluate chains whole.
+  const { weights, totalMbps, pairSum } = prepared.gravity;
+  const product = pairSum > 0 ? { weights, scale: totalMbps / pairSum } : null;
   const sweep = async (kind: SweepKind): Promise<SweepSummary> => {
     const count = kind === 'links' ? net.linkCount : net.nodeCount;
     const items = Int32Array.from({ length: count }, (_, i) => i);
     const progress = options.onProgress && ((done: number, total: number) => {
       options.onProgress!(kind, done, total);
     });
-    if (engine) return sweepFailures(engine, kind, items, progress);
+    if (engine) return sweepFailures(engine, kind, items, { onProgress: progress, product });
     return sweepInParallel(net, matrix!, kind, items, {
-      threads: options.threads ?? 1, onProgress: progress,
+      threads: options.threads ?? 1, onProgress: progress, product,
     });
   };
   if (options.n1) {

@@ -53,6 +53,20 @@ export interface FailureSet {
   links?: ArrayLike<number>;
   /** Nodes down, with their links. */
   nodes?: ArrayLike<number>;
+  /** Evaluate the failure for these destinations only; see `DestinationScope`. */
+  scope?: DestinationScope;
+}
+
+/**
+ * The destinations whose node is in `region` of `regionOf` (or, with `inside` false,
+ * not in it). A scoped failure's loads are the base loads plus the changes of those
+ * destinations alone, failed links included: they are a part for the caller to
+ * combine, not an outcome.
+ */
+export interface DestinationScope {
+  regionOf: Int32Array;
+  region: number;
+  inside: boolean;
 }
 
 /** Receives the loads of failure `index` of a batch, valid during the call only. */
@@ -111,24 +125,31 @@ export function createFailureEngine(
     cutDemands: 0, unrouted: j === 0 ? st.unrouted : null,
   }));
 
+  const scopes: (DestinationScope | null)[] = new Array<DestinationScope | null>(st.slots)
+    .fill(null);
   const single = (describe: () => void): FailureLoads => {
     openBatch(st);
     describe();
     closeFailure(st);
     st.vars[FLAGGING] = st.unrouted !== null ? 1 : 0;
-    runBatch(st, results);
+    scopes.fill(null);
+    runBatch(st, results, scopes);
     st.vars[FLAGGING] = 0;
     return results[0];
   };
-  const many = (count: number, describe: (i: number) => void, visit: FailureVisitor) => {
+  const many = (
+    count: number,
+    describe: (i: number) => DestinationScope | null,
+    visit: FailureVisitor,
+  ) => {
     for (let from = 0; from < count; from += st.slots) {
       const to = Math.min(count, from + st.slots);
       openBatch(st);
       for (let i = from; i < to; i++) {
-        describe(i);
+        scopes[i - from] = describe(i);
         closeFailure(st);
       }
-      runBatch(st, results);
+      runBatch(st, results, scopes);
       for (let i = from; i < to; i++) visit(i, results[i - from]);
     }
   };
@@ -154,13 +175,15 @@ export function createFailureEngine(
     }),
     evaluateNode: (node) => single(() => addNode(st, node)),
     evaluateMany: (failures, visit) => many(failures.length, (i) => {
-      const { links, nodes } = failures[i];
+      const { links, nodes, scope } = failures[i];
       for (let j = 0; links && j < links.length; j++) addLink(st, links[j]);
       for (let j = 0; nodes && j < nodes.length; j++) addNode(st, nodes[j]);
+      return scope ?? null;
     }, visit),
     evaluateEach: (kind, items, visit) => many(items.length, (i) => {
       if (kind === 'links') addLink(st, items[i]);
       else addNode(st, items[i]);
+      return null;
     }, visit),
   };
 }
@@ -223,8 +246,15 @@ function leaveSlot(st: EngineState, j: number): void {
   for (let i = downStart[j]; i < downStart[j + 1]; i++) st.nodeDown[downList[i]] = 0;
 }
 
-/** Evaluates the described failures, destination by destination, into `results`. */
-function runBatch(st: EngineState, results: FailureLoads[]): void {
+/**
+ * Evaluates the described failures, destination by destination, into `results`;
+ * slot j only for the destinations of `scopes[j]` when it is set.
+ */
+function runBatch(
+  st: EngineState,
+  results: FailureLoads[],
+  scopes: readonly (DestinationScope | null)[],
+): void {
   const count = st.vars[BLOCK];
   const { m, tally, vars } = st;
 
@@ -237,8 +267,11 @@ function runBatch(st: EngineState, results: FailureLoads[]): void {
   }
 
   const groups = st.matrix.dest.length;
+  const { dest } = st.matrix;
   for (let g = 0; g < groups; g++) {
     for (let j = 0; j < count; j++) {
+      const scope = scopes[j];
+      if (scope !== null && (scope.regionOf[dest[g]] === scope.region) !== scope.inside) continue;
       enterSlot(st, j);
       if (g < st.cached) updateDestination(st, g);
       else rerouteDestination(st, g);
@@ -246,7 +279,7 @@ function runBatch(st: EngineState, results: FailureLoads[]): void {
     }
   }
 
-  const { source, dest } = st.matrix;
+  const { source } = st.matrix;
   for (let j = 0; j < count; j++) {
     enterSlot(st, j);
     // Demands unrouted even with nothing failed stay so.
@@ -260,8 +293,10 @@ function runBatch(st: EngineState, results: FailureLoads[]): void {
         countUnrouted(st, k, down);
       }
     }
-    // Failed links carry nothing, exactly (the subtractions leave rounding residue).
-    for (let i = vars[FAIL_FROM]; i < vars[FAIL_FROM] + vars[FAIL_COUNT]; i++) {
+    // Failed links carry nothing, exactly (the subtractions leave rounding residue);
+    // a scoped part keeps what its destinations leave there, for the caller to combine.
+    const zeroTo = scopes[j] === null ? vars[FAIL_FROM] + vars[FAIL_COUNT] : 0;
+    for (let i = vars[FAIL_FROM]; i < zeroTo; i++) {
       st.loads[2 * (j * m + st.failList[i])] = 0;
       st.loads[2 * (j * m + st.failList[i]) + 1] = 0;
     }

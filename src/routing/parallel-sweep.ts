@@ -4,7 +4,8 @@ import { Worker } from 'node:worker_threads';
 import type { CompiledNetwork } from './compiled-network.ts';
 import { createFailureEngine, type FailureEngineOptions } from './failure-engine.ts';
 import {
-  createSweepSummary, sweepRange, type SweepKind, type SweepProgress, type SweepSummary,
+  createSweepSummary, planSweep, sweepUnits, type ProductDemand, type SweepKind,
+  type SweepPlan, type SweepProgress, type SweepSummary,
 } from './failure-sweep.ts';
 import type { DemandMatrix } from './route-demands.ts';
 
@@ -14,6 +15,8 @@ export interface ParallelSweepOptions {
   threads: number;
   engine?: FailureEngineOptions;
   onProgress?: SweepProgress;
+  /** The demand in product form, if it is (see `sweepFailures`). */
+  product?: ProductDemand | null;
 }
 
 /** What a worker needs to build its own engine and claim ranges of steps. */
@@ -25,9 +28,10 @@ export interface SweepWorkerData {
   engine: FailureEngineOptions;
   kind: SweepKind;
   items: Int32Array;
-  /** The first step no thread has claimed yet, shared by every thread. */
+  product: ProductDemand | null;
+  /** The first unit of the plan no thread has claimed yet, shared by every thread. */
   next: Int32Array;
-  /** Steps a thread claims at a time. */
+  /** Units a thread claims at a time. */
   chunk: number;
 }
 
@@ -37,11 +41,30 @@ export const SUMMARY_FIELDS = [
   'maxUtilization', 'maxLink', 'maxReverse',
 ] as const;
 
-/** A finished range of steps, as a worker sends it back: arrays hold steps from..to. */
+/**
+ * A finished range of units, as a worker sends it back: its arrays hold the steps of
+ * the plan's rows from..to, in that order.
+ */
 export interface SweepChunk {
   from: number;
   to: number;
   part: Pick<SweepSummary, (typeof SUMMARY_FIELDS)[number]>;
+}
+
+/** The summary's figures of the plan's rows from..to, in that order. */
+export function takeRows(
+  summary: SweepSummary,
+  plan: SweepPlan,
+  from: number,
+  to: number,
+): SweepChunk {
+  const part: Partial<SweepChunk['part']> = {};
+  for (const field of SUMMARY_FIELDS) {
+    const values = summary[field].slice(0, to - from);
+    for (let r = from; r < to; r++) values[r - from] = summary[field][plan.rows[r]];
+    Object.assign(part, { [field]: values });
+  }
+  return { from, to, part: part as SweepChunk['part'] };
 }
 
 // Workers load TypeScript through the boot script, which registers tsx there.
@@ -68,7 +91,9 @@ export async function sweepInParallel(
   options: ParallelSweepOptions,
 ): Promise<SweepSummary> {
   const summary = createSweepSummary(kind, items);
-  const total = summary.items.length;
+  const product = options.product ?? null;
+  const plan = planSweep(net, kind, summary.items, product);
+  const total = plan.unitChain.length;
   const threads = Math.max(1, Math.min(Math.floor(options.threads),
     Math.ceil(total / MIN_CHUNK)));
   const chunk = Math.max(MIN_CHUNK, Math.ceil(total / (threads * CHUNKS_PER_THREAD)));
@@ -76,13 +101,13 @@ export async function sweepInParallel(
   let done = 0;
   const finished = (count: number) => {
     done += count;
-    options.onProgress?.(done, total);
+    options.onProgress?.(done, summary.items.length);
   };
 
   // Workers start first: they boot while this thread builds its engine.
   const data: SweepWorkerData = {
     entry: ENTRY, net, matrix, engine: options.engine ?? {}, kind, items: summary.items,
-    next, chunk,
+    product, next, chunk,
   };
   const pool: Worker[] = [];
   const workersDone: Promise<void>[] = [];
@@ -95,7 +120,12 @@ export async function sweepInParallel(
           resolve();
           return;
         }
-        for (const field of SUMMARY_FIELDS) summary[field].set(message.part[field], message.from);
+        for (const field of SUMMARY_FIELDS) {
+          const values = message.part[field];
+          for (let r = message.from; r < message.to; r++) {
+            summary[field][plan.rows[r]] = values[r - message.from];
+          }
+        }
         finished(message.to - message.from);
       });
       worker.on('error', reject);
@@ -111,8 +141,8 @@ export async function sweepInParallel(
       const from = Atomics.add(next, 0, chunk);
       if (from >= total) break;
       const to = Math.min(total, from + chunk);
-      sweepRange(engine, summary, from, to);
-      finished(to - from);
+      sweepUnits(engine, plan, summary, from, to);
+      finished(plan.unitStart[to] - plan.unitStart[from]);
       // Let workers' messages (and their progress) in between ranges.
       if (pool.length > 0) await new Promise((resolve) => setImmediate(resolve));
     }

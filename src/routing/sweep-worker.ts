@@ -2,24 +2,20 @@
 // shared counter until none is left, each sent back as it is done.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createFailureEngine } from './failure-engine.ts';
-import { createSweepSummary, sweepRange } from './failure-sweep.ts';
-import { SUMMARY_FIELDS, type SweepChunk, type SweepWorkerData } from './parallel-sweep.ts';
+import { createSweepSummary, planSweep, sweepUnits } from './failure-sweep.ts';
+import { takeRows, type SweepWorkerData } from './parallel-sweep.ts';
 
 const data = workerData as SweepWorkerData;
 const summary = createSweepSummary(data.kind, data.items);
 const engine = createFailureEngine(data.net, data.matrix, data.engine);
-const total = summary.items.length;
+const plan = planSweep(data.net, data.kind, summary.items, data.product);
+const total = plan.unitChain.length;
 
 for (;;) {
   const from = Atomics.add(data.next, 0, data.chunk);
   if (from >= total) break;
   const to = Math.min(total, from + data.chunk);
-  sweepRange(engine, summary, from, to);
-  const part: Partial<SweepChunk['part']> = {};
-  for (const field of SUMMARY_FIELDS) {
-    Object.assign(part, { [field]: summary[field].slice(from, to) });
-  }
-  const chunk: SweepChunk = { from, to, part: part as SweepChunk['part'] };
-  parentPort!.postMessage(chunk);
+  sweepUnits(engine, plan, summary, from, to);
+  parentPort!.postMessage(takeRows(summary, plan, plan.unitStart[from], plan.unitStart[to]));
 }
 parentPort!.postMessage('done');
