@@ -7,8 +7,8 @@ import { createFailureEngine } from '../routing/failure-engine.ts';
 import { sweepFailures, type SweepKind, type SweepSummary } from '../routing/failure-sweep.ts';
 import { sweepInParallel } from '../routing/parallel-sweep.ts';
 import { peakUtilization } from '../routing/peak-utilization.ts';
-import { routeByHops } from '../routing/hop-routing.ts';
 import type { DemandMatrix } from '../routing/route-demands.ts';
+import { gravityBaseLoads, type BaseLoads } from './base-loads.ts';
 import { cleanGraph, type CleanGraph } from './clean-graph.ts';
 import { gravityMatrix, gravityModel, type GravityModel, type WeightBasis } from './gravity.ts';
 
@@ -115,27 +115,9 @@ export function prepareLoads(
   return { clean, net, gravity, capacityMbps: options.capacityMbps };
 }
 
-/**
- * Base loads with nothing failed, routed destination by destination straight from the
- * gravity weights (no demand list, so memory stays linear in the network). Equal to
- * the failure engine's base loads to rounding.
- */
-export function baseLoads(
-  prepared: PreparedLoads,
-): { forward: Float64Array; reverse: Float64Array } {
-  const { net, gravity } = prepared;
-  const n = net.nodeCount;
-  const forward = new Float64Array(net.linkCount);
-  const reverse = new Float64Array(net.linkCount);
-  if (n < 2 || gravity.pairSum === 0) return { forward, reverse };
-  const { weights, totalMbps, pairSum } = gravity;
-  const destinations = Int32Array.from({ length: n }, (_, t) => t);
-  routeByHops(net, destinations, (t, inflow) => {
-    // The same expression as gravityDemand, so that the figures match to the bit.
-    const wt = weights[t];
-    for (let s = 0; s < n; s++) if (s !== t) inflow[s] = (totalMbps * weights[s] * wt) / pairSum;
-  }, forward, reverse);
-  return { forward, reverse };
+/** Base loads with nothing failed; see `gravityBaseLoads`. */
+export function baseLoads(prepared: PreparedLoads): BaseLoads {
+  return gravityBaseLoads(prepared.net, prepared.gravity);
 }
 
 /**

@@ -2,6 +2,7 @@
 // the path (bar trees hanging from them). A link sweep evaluates a chain's links
 // together, since they differ only in which end each inner node hangs from.
 import type { CompiledNetwork } from './compiled-network.ts';
+import { hangingTrees } from './hanging-trees.ts';
 
 /** A path v0 .. vL whose inner nodes have two links each outside the hanging trees. */
 export interface LinkChain {
@@ -43,8 +44,7 @@ export function findChains(
     if (linkA[e] === linkB[e]) return { chains, regionOf };
   }
 
-  const { inCore, coreDegree } = twoCore(net);
-  const root = treeRoots(net, inCore);
+  const { inCore, coreDegree, root } = hangingTrees(net);
   const rootWeight = new Float64Array(n);
   let total = 0;
   for (let u = 0; u < n; u++) {
@@ -93,63 +93,6 @@ export function findChains(
   }
   for (let u = 0; u < n; u++) if (regionOf[root[u]] >= 0) regionOf[u] = regionOf[root[u]];
   return { chains, regionOf };
-}
-
-/** The 2-core (peeling nodes of degree below 2) and each core node's degree in it. */
-function twoCore(net: CompiledNetwork): { inCore: Uint8Array; coreDegree: Int32Array } {
-  const n = net.nodeCount;
-  const { offsets, adjNode } = net;
-  const inCore = new Uint8Array(n).fill(1);
-  const coreDegree = new Int32Array(n);
-  const stack = new Int32Array(n);
-  let top = 0;
-  for (let u = 0; u < n; u++) {
-    coreDegree[u] = offsets[u + 1] - offsets[u];
-    if (coreDegree[u] < 2) {
-      inCore[u] = 0;
-      stack[top++] = u;
-    }
-  }
-  while (top > 0) {
-    const u = stack[--top];
-    for (let k = offsets[u]; k < offsets[u + 1]; k++) {
-      const v = adjNode[k];
-      coreDegree[v] -= 1;
-      if (inCore[v] === 1 && coreDegree[v] < 2) {
-        inCore[v] = 0;
-        stack[top++] = v;
-      }
-    }
-  }
-  return { inCore, coreDegree };
-}
-
-/** For each node, the core node its tree hangs from (itself in the core, or -1). */
-function treeRoots(net: CompiledNetwork, inCore: Uint8Array): Int32Array {
-  const n = net.nodeCount;
-  const { offsets, adjNode } = net;
-  const root = new Int32Array(n).fill(-1);
-  const queue = new Int32Array(n);
-  let tail = 0;
-  for (let u = 0; u < n; u++) {
-    if (inCore[u] === 1) {
-      root[u] = u;
-      queue[tail++] = u;
-    }
-  }
-  for (let head = 0; head < tail; head++) {
-    const u = queue[head];
-    for (let k = offsets[u]; k < offsets[u + 1]; k++) {
-      const v = adjNode[k];
-      if (root[v] < 0) {
-        root[v] = root[u];
-        queue[tail++] = v;
-      }
-    }
-  }
-  // A component without a core (a tree) hangs from nothing: each node is its own root.
-  for (let u = 0; u < n; u++) if (root[u] < 0) root[u] = u;
-  return root;
 }
 
 /** 1 for each link whose removal disconnects its ends (parallel links are not bridges). */

@@ -26,26 +26,19 @@ export function routeByHops(
   const hops = new Int32Array(n);
   const inflow = new Float64Array(n);
   const queue = new Int32Array(n);
-  // The DAG of one destination, as (node, adjacency entry of its next hop) pairs in
-  // the order the search found them: nearer tails first.
-  const dagNode = new Int32Array(entries);
-  const dagEntry = new Int32Array(entries);
+  // The DAG of one destination as links (tail, head, direction slot of tail to head)
+  // in the order the search found them: nearer tails first.
+  const dagTail = new Int32Array(entries);
+  const dagHead = new Int32Array(entries);
+  const dagSlot = new Int32Array(entries);
 
-  // For each adjacency entry, the same link seen from its other end, and its direction
-  // slot in `loads` (2e forward, 2e + 1 reverse), so that the pass takes no branch.
-  const twin = new Int32Array(entries);
-  const slot = new Int32Array(entries);
-  const firstEntry = new Int32Array(net.linkCount).fill(-1);
+  // For each adjacency entry u -> v, the direction slot in `loads` of v -> u (2e
+  // forward, 2e + 1 reverse), so that the pass takes no branch.
+  const inward = new Int32Array(entries);
   for (let u = 0; u < n; u++) {
     for (let k = offsets[u]; k < offsets[u + 1]; k++) {
       const e = adjLink[k];
-      slot[k] = 2 * e + (linkA[e] === u ? 0 : 1);
-      if (firstEntry[e] < 0) {
-        firstEntry[e] = k;
-      } else {
-        twin[k] = firstEntry[e];
-        twin[firstEntry[e]] = k;
-      }
+      inward[k] = 2 * e + (linkA[e] === u ? 1 : 0);
     }
   }
   const loads = new Float64Array(2 * net.linkCount);
@@ -62,7 +55,8 @@ export function routeByHops(
     for (let head = 0; head < tail; head++) {
       const u = queue[head];
       const next = dist[u] + 1;
-      for (let k = offsets[u]; k < offsets[u + 1]; k++) {
+      const end = offsets[u + 1];
+      for (let k = offsets[u]; k < end; k++) {
         const v = adjNode[k];
         const dv = dist[v];
         if (dv < 0) {
@@ -74,8 +68,9 @@ export function routeByHops(
         } else {
           continue;
         }
-        dagNode[dag] = v;
-        dagEntry[dag++] = twin[k];
+        dagTail[dag] = v;
+        dagHead[dag] = u;
+        dagSlot[dag++] = inward[k];
       }
     }
 
@@ -83,11 +78,10 @@ export function routeByHops(
     // taken, and its links only feed nodes nearer t.
     fill(t, inflow);
     for (let j = dag - 1; j >= 0; j--) {
-      const v = dagNode[j];
-      const k = dagEntry[j];
+      const v = dagTail[j];
       const share = inflow[v] / hops[v];
-      loads[slot[k]] += share;
-      inflow[adjNode[k]] += share;
+      loads[dagSlot[j]] += share;
+      inflow[dagHead[j]] += share;
     }
     inflow.fill(0);
   }
