@@ -5,7 +5,7 @@ import { InputError, InputErrorCode } from '../model/errors.ts';
 import { compileNetwork, type CompiledNetwork } from '../routing/compiled-network.ts';
 import { createFailureEngine } from '../routing/failure-engine.ts';
 import { sweepFailures, type SweepKind, type SweepSummary } from '../routing/failure-sweep.ts';
-import { sweepInParallel } from '../routing/parallel-sweep.ts';
+import { SweepPool } from '../routing/parallel-sweep.ts';
 import { peakUtilization } from '../routing/peak-utilization.ts';
 import type { DemandMatrix } from '../routing/route-demands.ts';
 import { gravityBaseLoads, type BaseLoads } from './base-loads.ts';
@@ -129,11 +129,26 @@ export async function computeLoads(
   graph: ImportedGraph,
   options: LoadsOptions,
 ): Promise<LoadsResult> {
+  const sweeping = options.n1 === true || options.n1Nodes === true;
+  const threads = Math.floor(options.threads ?? 1);
+  // Workers boot while this thread cleans, routes and builds the engine they adopt.
+  const pool = sweeping && threads > 1 ? SweepPool.start(threads - 1) : null;
+  try {
+    return await loadsWith(graph, options, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function loadsWith(
+  graph: ImportedGraph,
+  options: LoadsOptions,
+  pool: SweepPool | null,
+): Promise<LoadsResult> {
   const prepared = prepareLoads(graph, options);
   const { clean, net } = prepared;
-  const sweeping = options.n1 === true || options.n1Nodes === true;
-  const matrix = sweeping ? sweepMatrix(prepared) : null;
-  const engine = matrix && (options.threads ?? 1) <= 1 ? createFailureEngine(net, matrix) : null;
+  const matrix = options.n1 === true || options.n1Nodes === true ? sweepMatrix(prepared) : null;
+  const engine = matrix && createFailureEngine(net, matrix, { shareable: pool !== null });
   // The base figures come from one routine whatever the sweep runs on, so that they do
   // not change with the number of threads (the engine's sum in another order).
   const base = baseLoads(prepared);
@@ -172,10 +187,8 @@ export async function computeLoads(
     const progress = options.onProgress && ((done: number, total: number) => {
       options.onProgress!(kind, done, total);
     });
-    if (engine) return sweepFailures(engine, kind, items, { onProgress: progress, product });
-    return sweepInParallel(net, matrix!, kind, items, {
-      threads: options.threads ?? 1, onProgress: progress, product,
-    });
+    if (pool) return pool.sweep(engine!, kind, items, { onProgress: progress, product });
+    return sweepFailures(engine!, kind, items, { onProgress: progress, product });
   };
   if (options.n1) {
     const s = await sweep('links');

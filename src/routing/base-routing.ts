@@ -18,7 +18,10 @@ export interface BaseRouting {
   cutGroup: Int32Array;
 }
 
-/** Routes every destination with nothing failed, keeping the state of cached ones. */
+/**
+ * Routes every destination with nothing failed, keeping the state of cached ones
+ * (in shared memory when `shared`).
+ */
 export function routeBase(
   net: CompiledNetwork,
   matrix: DemandMatrix,
@@ -26,12 +29,16 @@ export function routeBase(
   scratch: SearchScratch,
   inflow: Float64Array,
   twin: Int32Array,
+  shared: boolean,
 ): BaseRouting {
   const n = net.nodeCount;
   const predCount = new Int32Array(n);
   const predFill = new Int32Array(n);
   const { dest, start, source, mbps, origin } = matrix;
-  const state = new Float64Array(cached * n * STRIDE);
+  const entries = cached * n * STRIDE;
+  const state = shared
+    ? new Float64Array(new SharedArrayBuffer(entries * Float64Array.BYTES_PER_ELEMENT))
+    : new Float64Array(entries);
   const hops = new GrowableList();
   const loads = new Float64Array(2 * net.linkCount);
   const unrouted = new Uint8Array(matrix.demandCount);

@@ -10,11 +10,61 @@ import type { DemandMatrix } from './route-demands.ts';
 
 export * from './state-layout.ts';
 
-/** Sizes of an engine: how many destinations keep state, how many failures per batch. */
+/** Sizes of an engine: how many failures a batch evaluates; per-demand flags or not. */
 export interface EngineSizes {
-  cached: number;
   slots: number;
   perDemand: boolean;
+}
+
+/**
+ * An engine's base routing: built once, read-only after. Built `shared`, its arrays
+ * live in shared memory, so that engines on other threads can adopt it as it is.
+ */
+export interface EngineBase {
+  cached: number;
+  state: Float64Array;
+  hopAdj: Int32Array;
+  baseLoads: Float64Array;
+  baseUnrouted: Uint8Array;
+  baseUnroutedMbps: number;
+  baseCut: Int32Array;
+  baseCutGroup: Int32Array;
+  sortedSource: Int32Array;
+  sortedEntry: Int32Array;
+}
+
+/** Routes the base and orders the cached groups' demands by source. */
+export function buildEngineBase(
+  net: CompiledNetwork,
+  matrix: DemandMatrix,
+  cached: number,
+  shared: boolean,
+): EngineBase {
+  const base = routeBase(net, matrix, cached, createScratch(net), new Float64Array(net.nodeCount),
+    twinEntries(net), shared);
+  const sorted = sortBySource(matrix, cached);
+  const keep = <T extends Int32Array | Float64Array | Uint8Array>(array: T): T =>
+    (shared ? inSharedMemory(array) : array);
+  return {
+    cached,
+    state: base.state,
+    hopAdj: keep(base.hopAdj),
+    baseLoads: keep(base.loads),
+    baseUnrouted: keep(base.unrouted),
+    baseUnroutedMbps: base.unroutedMbps,
+    baseCut: keep(base.cut),
+    baseCutGroup: keep(base.cutGroup),
+    sortedSource: keep(sorted.source),
+    sortedEntry: keep(sorted.entry),
+  };
+}
+
+/** A copy of a typed array in shared memory. */
+function inSharedMemory<T extends Int32Array | Float64Array | Uint8Array>(array: T): T {
+  const buffer = new SharedArrayBuffer(array.byteLength);
+  const copy = new (array.constructor as new (buffer: SharedArrayBuffer) => T)(buffer);
+  copy.set(array);
+  return copy;
 }
 
 /** Every array of an engine, each allocated once. */
@@ -96,10 +146,12 @@ export class EngineState {
   readonly unrouted: Uint8Array | null;
   readonly flagged: Int32Array;
 
-  constructor(net: CompiledNetwork, matrix: DemandMatrix, sizes: EngineSizes) {
+  /** Builds the base routing, or adopts `base` (built for the same network and demand). */
+  constructor(net: CompiledNetwork, matrix: DemandMatrix, sizes: EngineSizes, base: EngineBase) {
     const n = net.nodeCount;
     const m = net.linkCount;
-    const { cached, slots } = sizes;
+    const { slots } = sizes;
+    const { cached } = base;
     this.n = n;
     this.m = m;
     this.net = net;
@@ -147,22 +199,20 @@ export class EngineState {
     this.unrouted = sizes.perDemand ? new Uint8Array(matrix.demandCount) : null;
     this.flagged = new Int32Array(sizes.perDemand ? matrix.demandCount : 0);
 
-    const base = routeBase(net, matrix, cached, this.scratch, this.inflow, this.twin);
     this.state = base.state;
     this.hopAdj = base.hopAdj;
-    this.baseLoads = base.loads;
+    this.baseLoads = base.baseLoads;
     this.baseForward = new Float64Array(m);
     this.baseReverse = new Float64Array(m);
     for (let e = 0; e < m; e++) {
-      this.baseForward[e] = base.loads[2 * e];
-      this.baseReverse[e] = base.loads[2 * e + 1];
+      this.baseForward[e] = base.baseLoads[2 * e];
+      this.baseReverse[e] = base.baseLoads[2 * e + 1];
     }
-    this.baseUnrouted = base.unrouted;
-    this.baseUnroutedMbps = base.unroutedMbps;
-    this.baseCut = base.cut;
-    this.baseCutGroup = base.cutGroup;
-    const sorted = sortBySource(matrix, cached);
-    this.sortedSource = sorted.source;
-    this.sortedEntry = sorted.entry;
+    this.baseUnrouted = base.baseUnrouted;
+    this.baseUnroutedMbps = base.baseUnroutedMbps;
+    this.baseCut = base.baseCut;
+    this.baseCutGroup = base.baseCutGroup;
+    this.sortedSource = base.sortedSource;
+    this.sortedEntry = base.sortedEntry;
   }
 }

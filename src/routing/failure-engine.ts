@@ -2,8 +2,8 @@
 // routing state of each destination by re-routing only the part of its DAG that changes.
 import type { CompiledNetwork, FailureMask } from './compiled-network.ts';
 import {
-  BLOCK, CUT_DEMANDS, CUT_MBPS, DOWN_COUNT, DOWN_FROM, EngineState, FAIL_COUNT, FAIL_FROM,
-  FLAGGED, FLAGGING, LOST_DEMANDS, LOST_MBPS, SLOT,
+  BLOCK, buildEngineBase, CUT_DEMANDS, CUT_MBPS, DOWN_COUNT, DOWN_FROM, EngineState,
+  FAIL_COUNT, FAIL_FROM, FLAGGED, FLAGGING, LOST_DEMANDS, LOST_MBPS, SLOT, type EngineBase,
 } from './engine-state.ts';
 import type { DemandMatrix, RoutedLoads } from './route-demands.ts';
 import { countUnrouted, rerouteDestination } from './reroute-destination.ts';
@@ -27,6 +27,10 @@ export interface FailureEngineOptions {
    * linear in the network.
    */
   maxStateEntries?: number;
+  /** Build the base routing in shared memory, for engines on other threads to adopt. */
+  shareable?: boolean;
+  /** Adopt this base routing (of the same network and demand) rather than build one. */
+  base?: EngineBase;
 }
 
 /** The outcome of one failure. Its arrays are overwritten by later evaluations. */
@@ -80,6 +84,8 @@ export interface FailureEngine {
   readonly base: RoutedLoads;
   /** How many destinations keep cached state (the rest are re-routed in full). */
   readonly cachedDestinations: number;
+  /** The base routing, for another engine to adopt (see `shareable`). */
+  readonly routing: EngineBase;
   /** Loads with the links and nodes of `mask` down. */
   evaluate(mask: FailureMask): FailureLoads;
   /** Loads with the given links down. */
@@ -113,11 +119,13 @@ export function createFailureEngine(
   const n = net.nodeCount;
   const m = net.linkCount;
   const maxEntries = options.maxStateEntries ?? DEFAULT_MAX_STATE_ENTRIES;
+  const cached = Math.min(matrix.dest.length, Math.floor(maxEntries / Math.max(1, n)));
+  const routing = options.base ??
+    buildEngineBase(net, matrix, cached, options.shareable === true);
   const st = new EngineState(net, matrix, {
-    cached: Math.min(matrix.dest.length, Math.floor(maxEntries / Math.max(1, n))),
     slots: Math.max(1, Math.min(MAX_BATCH, Math.floor(BATCH_BYTES / (32 * Math.max(1, m))))),
     perDemand: options.perDemand === true,
-  });
+  }, routing);
   const results = Array.from({ length: st.slots }, (_, j): FailureLoads => ({
     forward: new Float64Array(m),
     reverse: new Float64Array(m),
@@ -162,6 +170,7 @@ export function createFailureEngine(
       unroutedMbps: st.baseUnroutedMbps,
     },
     cachedDestinations: st.cached,
+    routing,
     evaluate: (mask) => single(() => {
       for (let e = 0; e < m; e++) if (mask.linkDown[e]) addLink(st, e);
       for (let u = 0; u < n; u++) if (mask.nodeDown[u]) addNode(st, u);

@@ -1,21 +1,32 @@
-// The worker side of sweepInParallel: one engine, then ranges of steps claimed from the
-// shared counter until none is left, each sent back as it is done.
-import { parentPort, workerData } from 'node:worker_threads';
-import { createFailureEngine } from './failure-engine.ts';
+// The worker side of a parallel sweep: adopt the engine it is handed, then claim ranges
+// of a sweep's units from the shared counter until none is left, each sent back as done.
+import { parentPort } from 'node:worker_threads';
+import { createFailureEngine, type FailureEngine } from './failure-engine.ts';
 import { createSweepSummary, planSweep, sweepUnits } from './failure-sweep.ts';
-import { takeRows, type SweepWorkerData } from './parallel-sweep.ts';
+import {
+  takeRows, type EngineMessage, type SweepMessage, type WorkerReply,
+} from './sweep-protocol.ts';
 
-const data = workerData as SweepWorkerData;
-const summary = createSweepSummary(data.kind, data.items);
-const engine = createFailureEngine(data.net, data.matrix, data.engine);
-const plan = planSweep(data.net, data.kind, summary.items, data.product);
-const total = plan.unitChain.length;
+let engine: { id: number; engine: FailureEngine } | null = null;
 
-for (;;) {
-  const from = Atomics.add(data.next, 0, data.chunk);
-  if (from >= total) break;
-  const to = Math.min(total, from + data.chunk);
-  sweepUnits(engine, plan, summary, from, to);
-  parentPort!.postMessage(takeRows(summary, plan, plan.unitStart[from], plan.unitStart[to]));
-}
-parentPort!.postMessage('done');
+parentPort!.on('message', (message: EngineMessage | SweepMessage) => {
+  if (message.type === 'engine') {
+    const { id, net, matrix, options, base } = message;
+    engine = { id, engine: createFailureEngine(net, matrix, { ...options, base }) };
+    return;
+  }
+  if (engine === null || engine.id !== message.engine) {
+    throw new Error(`sweep-worker: no engine ${message.engine}`);
+  }
+  const summary = createSweepSummary(message.kind, message.items);
+  const plan = planSweep(engine.engine.net, message.kind, summary.items, message.product);
+  const total = plan.unitChain.length;
+  for (;;) {
+    const from = Atomics.add(message.next, 0, message.chunk);
+    if (from >= total) break;
+    const to = Math.min(total, from + message.chunk);
+    sweepUnits(engine.engine, plan, summary, from, to);
+    parentPort!.postMessage(takeRows(summary, plan, plan.unitStart[from], plan.unitStart[to]));
+  }
+  parentPort!.postMessage({ type: 'done' } satisfies WorkerReply);
+});

@@ -1,0 +1,40 @@
+// Worker threads started from one bundled module. esbuild joins a TypeScript entry and
+// the modules it imports into one ES module, once per process, so that a worker starts
+// in about 30 ms rather than the 0.3 s it takes tsx to register and load each file.
+// Packages stay outside the bundle and cannot be resolved from it, so an entry bundled
+// this way imports only project modules and node's own. Without esbuild, workers
+// start through the boot script, slower but the same.
+import { fileURLToPath } from 'node:url';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+
+const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+const bundles = new Map<string, Promise<URL | null>>();
+
+/** The entry's bundle as a data: URL, built on first use; null when it cannot be built. */
+function bundled(entry: URL): Promise<URL | null> {
+  let pending = bundles.get(entry.href);
+  if (pending === undefined) {
+    pending = (async () => {
+      try {
+        const { build } = await import('esbuild');
+        const result = await build({
+          entryPoints: [fileURLToPath(entry)], bundle: true, format: 'esm', platform: 'node',
+          target: 'node20', packages: 'external', write: false, logLevel: 'silent',
+        });
+        return new URL(`data:text/javascript,${encodeURIComponent(result.outputFiles[0].text)}`);
+      } catch {
+        return null;
+      }
+    })();
+    bundles.set(entry.href, pending);
+  }
+  return pending;
+}
+
+/** Starts a worker on a TypeScript module: from its bundle, or through the boot script. */
+export async function startWorker(entry: URL, options: WorkerOptions = {}): Promise<Worker> {
+  const url = await bundled(entry);
+  if (url !== null) return new Worker(url, options);
+  const workerData = { ...(options.workerData as object | undefined), entry: entry.href };
+  return new Worker(BOOT, { ...options, workerData });
+}
