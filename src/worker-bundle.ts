@@ -1,9 +1,9 @@
 // Worker threads started from one bundled module. esbuild joins a TypeScript entry and
 // the modules it imports into one ES module, once per process, so that a worker starts
 // in about 30 ms rather than the 0.3 s it takes tsx to register and load each file.
-// Packages stay outside the bundle and cannot be resolved from it, so an entry bundled
-// this way imports only project modules and node's own. Without esbuild, workers
-// start through the boot script, slower but the same.
+// The bundle runs from a data: URL, where a package cannot be resolved and
+// `import.meta.url` names no file: an entry whose modules need either (or a machine
+// without esbuild) starts through the boot script instead, slower but the same.
 import { fileURLToPath } from 'node:url';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 
@@ -11,7 +11,7 @@ const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 const bundles = new Map<string, Promise<URL | null>>();
 
 /** The entry's bundle as a data: URL, built on first use; null when it cannot be built. */
-function bundled(entry: URL): Promise<URL | null> {
+export function bundled(entry: URL): Promise<URL | null> {
   let pending = bundles.get(entry.href);
   if (pending === undefined) {
     pending = (async () => {
@@ -20,8 +20,13 @@ function bundled(entry: URL): Promise<URL | null> {
         const result = await build({
           entryPoints: [fileURLToPath(entry)], bundle: true, format: 'esm', platform: 'node',
           target: 'node20', packages: 'external', write: false, logLevel: 'silent',
+          metafile: true,
         });
-        return new URL(`data:text/javascript,${encodeURIComponent(result.outputFiles[0].text)}`);
+        const text = result.outputFiles[0].text;
+        const [output] = Object.values(result.metafile.outputs);
+        const packages = output.imports.some((i) => i.external && !i.path.startsWith('node:'));
+        if (packages || text.includes('import.meta')) return null;
+        return new URL(`data:text/javascript,${encodeURIComponent(text)}`);
       } catch {
         return null;
       }
