@@ -1,6 +1,7 @@
 // Worker threads started from one bundled module. esbuild joins a TypeScript entry and
 // the modules it imports into one ES module, once per process, so that a worker starts
-// in about 30 ms rather than the 0.3 s it takes tsx to register and load each file.
+// in about half the time it takes tsx to register and load each file (a sweep worker
+// answered after 70 ms against 150 ms, measured on this project's 2-core machine).
 // The bundle runs from a data: URL, where a package cannot be resolved and
 // `import.meta.url` names no file: an entry whose modules need either (or a machine
 // without esbuild) starts through the boot script instead, slower but the same.
