@@ -1,12 +1,10 @@
 // `netsim serve`: the web page and the API on http://127.0.0.1:8080 (HOST, PORT override).
 import { Command } from 'commander';
-import { buildServer } from '../api/server.ts';
 import {
   defaultLimits, limitsFromEnv, type LimitsOverride, mergeLimits,
 } from '../api/limits.ts';
 import { listenOptions } from '../api/listen-options.ts';
 import { InputError } from '../model/errors.ts';
-import { defaultStorePath } from '../store/run-store.ts';
 import { ExitCode } from './common.ts';
 
 /** Time past the drain for closing the store and the sockets before the process exits. */
@@ -29,6 +27,9 @@ export function serveCommand(): Command {
         return;
       }
 
+      // The server's modules load here, so that the other commands start without them.
+      const { buildServer } = await import('../api/server.ts');
+      const { defaultStorePath } = await import('../store/run-store.ts');
       // Logs go to stderr, as every command's messages do; pino writes an object first.
       const app = await buildServer({
         logger: { level: process.env.LOG_LEVEL ?? 'info', stream: process.stderr },
