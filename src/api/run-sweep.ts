@@ -1,13 +1,15 @@
 // A failure sweep for the API: the failure module's plan, evaluated on a worker thread
 // (so the server keeps answering, and a cancel or a shutdown stops it at once), then
 // assembled exactly as `netsim sweep` assembles it.
-import { Worker } from 'node:worker_threads';
 import type { SweepResult } from '../failure/sweep.ts';
 import type { ElementKind } from '../failure/sweep-elements.ts';
 import { InputError } from '../model/errors.ts';
+import { bundled, startWorker } from '../worker-bundle.ts';
 import { ApiError } from './api-error.ts';
 import type { LoadedWork } from './load-work.ts';
 import type { SweepWorkerData, SweepWorkerMessage } from './sweep-worker.ts';
+
+const ENTRY = new URL('./sweep-worker.ts', import.meta.url);
 
 export interface SweepRequest {
   depth: 1 | 2;
@@ -29,21 +31,23 @@ export type SweepAnswer = SweepResult & { casesOmitted: boolean };
  * with the signal's reason if that is an ApiError (503 E_TIMEOUT, E_SHUTTING_DOWN), else
  * with 499 E_CANCELLED.
  */
-export function runSweep(loaded: LoadedWork, request: SweepRequest): Promise<SweepAnswer> {
+export async function runSweep(
+  loaded: LoadedWork,
+  request: SweepRequest,
+): Promise<SweepAnswer> {
   const data: SweepWorkerData = {
-    entry: new URL('./sweep-worker.ts', import.meta.url).href,
     network: loaded.network,
     options: {
       depth: request.depth, kinds: request.kinds, top: request.top,
       baseFail: [...loaded.input.fail, ...request.fail], scenario: loaded.scenarioRef,
     },
   };
+  await bundled(ENTRY);
   return new Promise((resolve, reject) => {
     const cancelled = () => (request.signal.reason instanceof ApiError ? request.signal.reason
       : new ApiError(499, 'E_CANCELLED', 'the sweep was cancelled'));
     if (request.signal.aborted) return reject(cancelled());
-    const worker = new Worker(new URL('../worker-boot.mjs', import.meta.url),
-      { workerData: data });
+    const worker = startWorker(ENTRY, { workerData: data });
     const stop = () => {
       void worker.terminate();
       reject(cancelled());

@@ -10,7 +10,6 @@ import { InputError } from '../model/errors.ts';
 import type { Network } from '../model/network.ts';
 
 export interface SweepWorkerData {
-  entry: string;
   network: Network;
   options: Omit<SweepOptions, 'onProgress'>;
 }

@@ -2,7 +2,8 @@
 // the event loop only relays. A task whose signal aborts (its time ran out, its client
 // went away, the server stops) takes its thread down with it: the thread is ended and a
 // fresh one started in its place, since a computation cannot be interrupted otherwise.
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { bundled, startWorker } from '../worker-bundle.ts';
 import { shuttingDown, timedOut } from './api-error.ts';
 import type { WorkLoader } from './load-work.ts';
 import type { TaskMessage, TaskWorkerData, TaskWorkerMessage } from './task-worker.ts';
@@ -45,8 +46,7 @@ interface Thread {
   job: Pending | null;
 }
 
-const BOOT = new URL('../worker-boot.mjs', import.meta.url);
-const ENTRY = new URL('./task-worker.ts', import.meta.url).href;
+const ENTRY = new URL('./task-worker.ts', import.meta.url);
 
 /**
  * A pool of `threads` workers, started as work arrives and kept afterwards. Tasks wait
@@ -87,7 +87,10 @@ export class TaskPool implements TaskRunner {
   }
 
   warm(): void {
-    while (!this.closed && this.threads.length < this.size) this.start();
+    // Once the threads' bundle is built, so that they start from it.
+    void bundled(ENTRY).then(() => {
+      while (!this.closed && this.threads.length < this.size) this.start();
+    });
   }
 
   async close(): Promise<void> {
@@ -120,8 +123,8 @@ export class TaskPool implements TaskRunner {
   }
 
   private start(): Thread {
-    const data: TaskWorkerData = { entry: ENTRY, dirs: this.dirs };
-    const worker = new Worker(BOOT, { workerData: data });
+    const data: TaskWorkerData = { dirs: this.dirs };
+    const worker = startWorker(ENTRY, { workerData: data });
     // An idle thread does not keep the process alive; a busy one does.
     worker.unref();
     const thread: Thread = { worker, ready: false, job: null };

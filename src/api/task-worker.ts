@@ -7,7 +7,6 @@ import { toWire, type WireError } from './worker-errors.ts';
 import { Workspace, type WorkspaceDirs } from './workspace.ts';
 
 export interface TaskWorkerData {
-  entry: string;
   dirs: WorkspaceDirs;
 }
 

@@ -1,10 +1,11 @@
 // Sweeps on worker threads: the cases split into contiguous ranges, one per worker,
 // merged in sweep order, so the result is the same whatever the number of workers.
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PreparedNetwork } from '../engine/evaluate.ts';
 import { prepareWithDrc } from '../drc/failover.ts';
 import { withDrcTraffic } from '../drc/replication.ts';
+import { bundled, startWorker } from '../worker-bundle.ts';
 import type { SweepWorkerInput, SweepWorkerMessage } from './sweep-worker.ts';
 import {
   assembleSweep, caseCount, planSweep, runSweepRange,
@@ -12,14 +13,17 @@ import {
 } from './sweep.ts';
 
 /**
- * Work (cases x (sites + links)) worth one more thread. A worker takes about half a
- * second to start and load its modules; Mojokerto's depth-2 sweep (12,909 cases x 158)
- * runs in under a second in one thread, so it stays there.
+ * Work (cases x (sites + links)) worth one more thread. Each worker starts, loads its
+ * modules and prepares the network again: Mojokerto's depth-2 sweep (12,909 cases x
+ * 158), as a whole `netsim sweep`, took 1.17 s on one thread and 1.39 s on two workers,
+ * so it stays on one.
  */
 const WORK_PER_WORKER = 20_000_000;
 
 /** At most this many workers unless asked for more. */
 const MAX_AUTO_WORKERS = 4;
+
+const ENTRY = new URL('./sweep-worker.ts', import.meta.url);
 
 /** A sweep's options, and how many threads to run it on. */
 export interface ParallelSweepOptions extends SweepOptions {
@@ -54,9 +58,10 @@ export async function runSweepParallel(
   const ranges = Array.from({ length: workers }, (_, w) =>
     [Math.floor((total * w) / workers), Math.floor((total * (w + 1)) / workers)] as const);
   const threads: Worker[] = [];
+  await bundled(ENTRY);
   try {
     const parts = await Promise.all(ranges.map(([from, to], w) => {
-      const worker = startWorker(ready, plan, from, to);
+      const worker = startSweepWorker(ready, plan, from, to);
       threads.push(worker);
       return collect(worker, (n) => {
         done[w] = n;
@@ -75,17 +80,10 @@ export function autoWorkers(cases: number, size: number): number {
     Math.floor((cases * size) / WORK_PER_WORKER)));
 }
 
-function startWorker(prepared: PreparedNetwork, plan: SweepPlan, from: number, to: number) {
+function startSweepWorker(prepared: PreparedNetwork, plan: SweepPlan, from: number, to: number) {
   const { elements: _elements, ...rest } = plan;
-  const input: SweepWorkerInput = {
-    entry: new URL('./sweep-worker.ts', import.meta.url).href,
-    network: prepared.network,
-    plan: rest,
-    from,
-    to,
-  };
-  // The boot script registers the TypeScript loader, which a worker does not inherit.
-  return new Worker(new URL('../worker-boot.mjs', import.meta.url), { workerData: input });
+  const input: SweepWorkerInput = { network: prepared.network, plan: rest, from, to };
+  return startWorker(ENTRY, { workerData: input });
 }
 
 function collect(worker: Worker, onProgress: (done: number) => void): Promise<SweepPart> {

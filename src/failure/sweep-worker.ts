@@ -7,7 +7,6 @@ import { runSweepRange, type SweepPart, type SweepPlan } from './sweep.ts';
 
 /** What the parent sends: the network, the plan without its elements, and a range. */
 export interface SweepWorkerInput {
-  entry: string;
   network: Network;
   plan: Omit<SweepPlan, 'elements'>;
   from: number;

@@ -3,7 +3,7 @@
 // ranges of the sweep's units from one shared counter, so that none waits for another
 // to hand it work. The figures do not depend on how many threads share the work.
 import type { Worker } from 'node:worker_threads';
-import { startWorker } from '../worker-bundle.ts';
+import { bundled, startWorker } from '../worker-bundle.ts';
 import type { CompiledNetwork } from './compiled-network.ts';
 import {
   createFailureEngine, type FailureEngine, type FailureEngineOptions,
@@ -55,7 +55,8 @@ export class SweepPool {
 
   /** Starts `count` workers. */
   static start(count: number): SweepPool {
-    const workers = Promise.all(Array.from({ length: count }, () => startWorker(ENTRY)));
+    const workers = bundled(ENTRY)
+      .then(() => Array.from({ length: count }, () => startWorker(ENTRY)));
     // A failed start is reported by `sweep`; `close` must still find nothing to end.
     workers.catch(() => {});
     return new SweepPool(workers);

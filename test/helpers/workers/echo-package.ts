@@ -1,4 +1,4 @@
-// A worker entry that imports a package and reads its own URL: it runs through the boot script.
+// A worker entry that imports a package and reads its own URL, as bundled modules may.
 import { parentPort } from 'node:worker_threads';
 import { stringify } from 'yaml';
 import { hops } from './echo-shared.ts';

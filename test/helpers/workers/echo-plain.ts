@@ -1,4 +1,4 @@
-// A worker entry with no package import: it can run bundled.
+// A worker entry of project modules alone.
 import { parentPort } from 'node:worker_threads';
 import { hops } from './echo-shared.ts';
 
