@@ -11,7 +11,9 @@ import { ExitCode, printJson, runCommand } from './common.ts';
 
 /** Progress appears only once a run has taken this long. */
 const PROGRESS_AFTER_MS = 1000;
-// Below this many (failure, destination) pairs a worker costs more to start than it saves.
+// Below this many (failure, destination) pairs a worker costs more to start than it saves:
+// on 300 nodes of Kdl (196,200 pairs) one thread and two both took 161 ms, on 400 nodes
+// (348,400) two took 261 ms against 336 (measured on this project's 2-core machine).
 const PARALLEL_FROM_PAIRS = 200_000;
 
 /** The `loads` subcommand. */
