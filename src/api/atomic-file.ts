@@ -187,8 +187,8 @@ function pruneVersions(path: string, historyDir: string, keep: number): void {
   }
 }
 
-function flushFile(path: string): void {
-  const fd = openSync(path, 'r+');
+function flushFile(path: string, flags = 'r+'): void {
+  const fd = openSync(path, flags);
   try {
     fsyncSync(fd);
   } finally {
@@ -199,12 +199,7 @@ function flushFile(path: string): void {
 function syncDir(dir: string): void {
   // A rename is durable once its folder is flushed; some file systems refuse, harmlessly.
   try {
-    const fd = openSync(dir, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    flushFile(dir, 'r');
   } catch {
     /* not supported here */
   }

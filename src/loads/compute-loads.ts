@@ -129,10 +129,9 @@ export async function computeLoads(
   graph: ImportedGraph,
   options: LoadsOptions,
 ): Promise<LoadsResult> {
-  const sweeping = options.n1 === true || options.n1Nodes === true;
   const threads = Math.floor(options.threads ?? 1);
   // Workers boot while this thread cleans, routes and builds the engine they adopt.
-  const pool = sweeping && threads > 1 ? SweepPool.start(threads - 1) : null;
+  const pool = sweeps(options) && threads > 1 ? SweepPool.start(threads - 1) : null;
   try {
     return await loadsWith(graph, options, pool);
   } finally {
@@ -147,7 +146,7 @@ async function loadsWith(
 ): Promise<LoadsResult> {
   const prepared = prepareLoads(graph, options);
   const { clean, net } = prepared;
-  const matrix = options.n1 === true || options.n1Nodes === true ? sweepMatrix(prepared) : null;
+  const matrix = sweeps(options) ? sweepMatrix(prepared) : null;
   const engine = matrix && createFailureEngine(net, matrix, { shareable: pool !== null });
   // The base figures come from one routine whatever the sweep runs on, so that they do
   // not change with the number of threads (the engine's sum in another order).
@@ -214,6 +213,10 @@ async function loadsWith(
     }));
   }
   return result;
+}
+
+function sweeps(options: LoadsOptions): boolean {
+  return options.n1 === true || options.n1Nodes === true;
 }
 
 /** The explicit demand list a sweep needs, refused when it would not fit in memory. */

@@ -2,8 +2,8 @@
 // routing state of the destinations it keeps (distances, next hops, predecessors).
 import type { CompiledNetwork, FailureMask } from './compiled-network.ts';
 import { emptyMask } from './compiled-network.ts';
-import { searchToTarget, type SearchScratch } from './distances.ts';
-import { GrowableList } from './engine-arrays.ts';
+import { createScratch, searchToTarget, type SearchScratch } from './distances.ts';
+import { GrowableList, twinEntries } from './engine-arrays.ts';
 import { DIST, HOP, HOPS, PRED, PREDS, STRIDE, THROUGH } from './state-layout.ts';
 import type { DemandMatrix } from './route-demands.ts';
 
@@ -26,12 +26,12 @@ export function routeBase(
   net: CompiledNetwork,
   matrix: DemandMatrix,
   cached: number,
-  scratch: SearchScratch,
-  inflow: Float64Array,
-  twin: Int32Array,
   shared: boolean,
 ): BaseRouting {
   const n = net.nodeCount;
+  const scratch = createScratch(net);
+  const inflow = new Float64Array(n);
+  const twin = twinEntries(net);
   const predCount = new Int32Array(n);
   const predFill = new Int32Array(n);
   const { dest, start, source, mbps, origin } = matrix;
@@ -74,8 +74,7 @@ export function routeBase(
 /**
  * Splits each node's inflow over its next hops in `s` (a finished search), farthest
  * first, adding `sign` times the shares to `loads` (by direction slot) at offset `lo`;
- * `live` skips a mask's
- * failed links. With `record` = g >= 0 it writes destination g's next hops and
+ * `live` skips a mask's failed links. With `record` = g >= 0 it writes destination g's next hops and
  * throughputs into `state` and `hops`. Leaves `inflow` zeroed.
  */
 export function spread(

@@ -4,7 +4,7 @@ import type { CompiledNetwork, FailureMask } from './compiled-network.ts';
 import { emptyMask } from './compiled-network.ts';
 import { routeBase } from './base-routing.ts';
 import { createScratch, type SearchScratch } from './distances.ts';
-import { directionSlots, sortBySource, twinEntries } from './engine-arrays.ts';
+import { directionSlots, sortBySource } from './engine-arrays.ts';
 import { KeyHeap } from './key-heap.ts';
 import type { DemandMatrix } from './route-demands.ts';
 
@@ -40,8 +40,7 @@ export function buildEngineBase(
   cached: number,
   shared: boolean,
 ): EngineBase {
-  const base = routeBase(net, matrix, cached, createScratch(net), new Float64Array(net.nodeCount),
-    twinEntries(net), shared);
+  const base = routeBase(net, matrix, cached, shared);
   const sorted = sortBySource(matrix, cached);
   const keep = <T extends Int32Array | Float64Array | Uint8Array>(array: T): T =>
     (shared ? inSharedMemory(array) : array);
@@ -83,8 +82,6 @@ export class EngineState {
   readonly state: Float64Array;
   /** Lists of adjacency entries: several next hops, or several predecessors. */
   readonly hopAdj: Int32Array;
-  /** For each adjacency entry, the entry of the same link at its other end. */
-  readonly twin: Int32Array;
   /** Entries of each cached group ordered by source, to find a cut-off node's demands. */
   readonly sortedSource: Int32Array;
   readonly sortedEntry: Int32Array;
@@ -162,7 +159,6 @@ export class EngineState {
 
     this.loads = new Float64Array(2 * slots * m);
     this.adjSlot = directionSlots(net);
-    this.twin = twinEntries(net);
     this.tally = new Float64Array(4 * slots);
     this.failList = new Int32Array(slots * m);
     this.failStart = new Int32Array(slots + 1);

@@ -227,8 +227,7 @@ function addNode(st: EngineState, u: number): void {
 /** Ends the failure being described (its flags come down) and opens the next slot. */
 function closeFailure(st: EngineState): void {
   const j = st.vars[BLOCK];
-  for (let i = st.failStart[j]; i < st.failStart[j + 1]; i++) st.linkFailed[st.failList[i]] = 0;
-  for (let i = st.downStart[j]; i < st.downStart[j + 1]; i++) st.nodeDown[st.downList[i]] = 0;
+  leaveSlot(st, j);
   st.vars[BLOCK] = j + 1;
   if (j + 1 < st.slots) {
     st.failStart[j + 2] = st.failStart[j + 1];

@@ -91,8 +91,7 @@ export class SweepPool {
       id = ++this.engineCount;
       this.engineIds.set(engine, id);
       const message: EngineMessage = {
-        type: 'engine', id, net: engine.net, matrix: engine.matrix, options: {},
-        base: engine.routing,
+        type: 'engine', id, net: engine.net, matrix: engine.matrix, base: engine.routing,
       };
       for (const worker of workers) worker.postMessage(message);
     }

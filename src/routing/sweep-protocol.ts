@@ -2,7 +2,6 @@
 // worker an engine's base routing once, then sweeps; workers send back finished rows.
 import type { CompiledNetwork } from './compiled-network.ts';
 import type { EngineBase } from './engine-state.ts';
-import type { FailureEngineOptions } from './failure-engine.ts';
 import type { ProductDemand, SweepKind, SweepPlan, SweepSummary } from './failure-sweep.ts';
 import type { DemandMatrix } from './route-demands.ts';
 
@@ -18,7 +17,6 @@ export interface EngineMessage {
   id: number;
   net: CompiledNetwork;
   matrix: DemandMatrix;
-  options: FailureEngineOptions;
   base: EngineBase;
 }
 

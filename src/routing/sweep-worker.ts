@@ -11,8 +11,8 @@ let engine: { id: number; engine: FailureEngine } | null = null;
 
 parentPort!.on('message', (message: EngineMessage | SweepMessage) => {
   if (message.type === 'engine') {
-    const { id, net, matrix, options, base } = message;
-    engine = { id, engine: createFailureEngine(net, matrix, { ...options, base }) };
+    const { id, net, matrix, base } = message;
+    engine = { id, engine: createFailureEngine(net, matrix, { base }) };
     return;
   }
   if (engine === null || engine.id !== message.engine) {
